@@ -1,0 +1,92 @@
+package org.opendoor.lms.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Registration and the learner's profile (name, nation, language). */
+@Controller
+class AccountController {
+
+	private final Accounts accounts;
+
+	private final LocaleResolver localeResolver;
+
+	private final MessageSource messages;
+
+	AccountController(Accounts accounts, LocaleResolver localeResolver, MessageSource messages) {
+		this.accounts = accounts;
+		this.localeResolver = localeResolver;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("nations")
+	Nation[] nations() {
+		return Nation.values();
+	}
+
+	@GetMapping("/register")
+	String registerForm(Model model) {
+		model.addAttribute("form", new Registration("", "", "", null, "en"));
+		model.addAttribute("errors", java.util.Map.of());
+		return "account/register";
+	}
+
+	@PostMapping("/register")
+	String register(@Valid @ModelAttribute("form") Registration form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			if (PasswordRules.isCommon(form.password())) {
+				errors.addError(new FieldError("form", "password", null, false, new String[] { "register.password.common" }, null, null));
+			}
+		}
+		if (!errors.hasErrors()) {
+			try {
+				accounts.register(form);
+			}
+			catch (EmailAlreadyRegisteredException ex) {
+				errors.addError(new FieldError("form", "email", null, false, new String[] { "register.email.taken" }, null, null));
+			}
+		}
+		if (errors.hasErrors()) {
+			model.addAttribute("errors", FormErrors.of(errors, messages));
+			return "account/register";
+		}
+		redirect.addAttribute("registered", "");
+		return "redirect:/login";
+	}
+
+	@GetMapping("/profile")
+	String profile(@AuthenticationPrincipal SignedInUser user, Model model) {
+		Account account = accounts.get(user.accountId());
+		model.addAttribute("account", account);
+		model.addAttribute("form", new ProfileUpdate(account.displayName(), account.nation(), account.language()));
+		model.addAttribute("errors", java.util.Map.of());
+		return "account/profile";
+	}
+
+	@PostMapping("/profile")
+	String updateProfile(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute("form") ProfileUpdate form,
+			BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response) {
+		if (errors.hasErrors()) {
+			model.addAttribute("errors", FormErrors.of(errors, messages));
+			model.addAttribute("account", accounts.get(user.accountId()));
+			return "account/profile";
+		}
+		accounts.updateProfile(user.accountId(), form);
+		localeResolver.setLocale(request, response, null);
+		return "redirect:/profile?saved";
+	}
+
+}

@@ -1,0 +1,130 @@
+package org.opendoor.lms.course;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.opendoor.lms.course.internal.CourseReader;
+import org.opendoor.lms.course.internal.CourseVersionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Service;
+
+/**
+ * The courses learners can take: read and linted from the courses folder at start-up, each version
+ * kept in the database so an attempt can finish on the version it started with.
+ */
+@Service
+public class CourseCatalogue implements SmartInitializingSingleton {
+
+	private static final Logger log = LoggerFactory.getLogger(CourseCatalogue.class);
+
+	private final CourseProperties properties;
+
+	private final CourseVersionStore store;
+
+	private final Map<Long, Course> versions = new ConcurrentHashMap<>();
+
+	private volatile Map<String, CatalogueEntry> current = Map.of();
+
+	private volatile List<CourseReport> reports = List.of();
+
+	public CourseCatalogue(CourseProperties properties, CourseVersionStore store) {
+		this.properties = properties;
+		this.store = store;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		reload();
+	}
+
+	/** Reads every course folder again; courses that fail lint are left out and reported. */
+	public synchronized void reload() {
+		if (!Files.isDirectory(properties.directory())) {
+			log.warn("Courses folder {} not found: no courses loaded", properties.directory().toAbsolutePath());
+			current = Map.of();
+			reports = List.of();
+			return;
+		}
+		Map<String, CatalogueEntry> loaded = new ConcurrentHashMap<>();
+		List<CourseReport> newReports = new ArrayList<>();
+		for (CourseReader.Result result : CourseLint.readAll(properties.directory())) {
+			String folder = result.findings().isEmpty() ? result.courseId() : folderOf(result);
+			if (result.course() == null) {
+				log.warn("Course folder {} not loaded: {} lint finding(s)", folder, result.findings().size());
+				result.findings().forEach(f -> log.warn("  {}", f));
+				newReports.add(new CourseReport(folder, result.courseId(), result.version(), false, result.findings(),
+						List.of()));
+				continue;
+			}
+			Course course = result.course();
+			if (loaded.containsKey(course.id())) {
+				newReports.add(new CourseReport(folder, course.id(), course.version(), false, List.of(),
+						List.of("another folder already holds course id '" + course.id() + "'")));
+				continue;
+			}
+			CourseVersionStore.Stored stored = store.save(course);
+			versions.put(stored.id(), course);
+			loaded.put(course.id(), new CatalogueEntry(stored.id(), course));
+			List<String> notes = stored.contentChanged() ? List.of("the content of version " + course.version()
+					+ " changed since it was first loaded; give structural changes a new version") : List.of();
+			newReports.add(new CourseReport(folder, course.id(), course.version(), true, List.of(), notes));
+			log.info("Loaded course {} version {}", course.id(), course.version());
+		}
+		newReports.sort(Comparator.comparing(CourseReport::folder));
+		current = Map.copyOf(loaded);
+		reports = List.copyOf(newReports);
+	}
+
+	private static String folderOf(CourseReader.Result result) {
+		String file = result.findings().get(0).file();
+		int slash = file.indexOf('/');
+		return slash > 0 ? file.substring(0, slash) : result.courseId();
+	}
+
+	/** The courses learners can start now, by title. */
+	public List<CatalogueEntry> available() {
+		return current.values().stream().sorted(Comparator.comparing(e -> e.course().title())).toList();
+	}
+
+	/** The version of a course that new attempts start on. */
+	public Optional<CatalogueEntry> latest(String courseId) {
+		return Optional.ofNullable(current.get(courseId));
+	}
+
+	/** A stored course version, whether or not it is still the latest. */
+	public Course version(long versionId) {
+		return versions.computeIfAbsent(versionId, id -> store.load(id)
+			.orElseThrow(() -> new IllegalStateException("No stored course version " + id)));
+	}
+
+	/** What happened to every course folder at the last load. */
+	public List<CourseReport> reports() {
+		return reports;
+	}
+
+	/** Every stored version of every course, newest first, for the admin page. */
+	public List<StoredVersion> storedVersions() {
+		return store.list();
+	}
+
+	/**
+	 * A course version kept in the database.
+	 *
+	 * @param id stored version id
+	 * @param courseId course id
+	 * @param version version string
+	 * @param title course title in that version
+	 * @param firstLoadedAt when it was first loaded
+	 */
+	public record StoredVersion(long id, String courseId, String version, String title,
+			java.time.Instant firstLoadedAt) {
+	}
+
+}

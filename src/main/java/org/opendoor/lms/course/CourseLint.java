@@ -1,0 +1,71 @@
+package org.opendoor.lms.course;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.opendoor.lms.course.internal.CourseReader;
+
+/**
+ * The course lint as a command: {@code ./mvnw -q compile exec:java} checks every course under
+ * {@code courses/} (or {@code -Dexec.args=path}) and prints each problem as {@code file:line: message}.
+ * Exits with status 1 when anything is wrong.
+ */
+public final class CourseLint {
+
+	private CourseLint() {
+	}
+
+	public static void main(String[] args) {
+		Path target = Path.of(args.length > 0 ? args[0] : "courses");
+		int problems = lint(target, System.out);
+		System.exit(problems == 0 ? 0 : 1);
+	}
+
+	/** Lints a courses folder, or one course folder, printing findings; returns how many there were. */
+	public static int lint(Path target, PrintStream out) {
+		List<CourseReader.Result> results = readAll(target);
+		Path root = Files.isRegularFile(target.resolve(CourseReader.MANIFEST)) ? target.toAbsolutePath().getParent()
+				: target;
+		int problems = 0;
+		for (CourseReader.Result result : results) {
+			for (LintFinding finding : result.findings()) {
+				out.println(root.resolve(finding.file()).normalize().toString().replace('\\', '/') + ":" + finding.line()
+						+ ": " + finding.message());
+				problems++;
+			}
+			if (result.findings().isEmpty()) {
+				out.println("ok " + result.courseId() + " " + result.version());
+			}
+		}
+		if (results.isEmpty()) {
+			out.println("no course folders (with " + CourseReader.MANIFEST + ") under " + target);
+		}
+		out.println(problems == 0 ? "lint passed" : problems + " problem" + (problems == 1 ? "" : "s") + " found");
+		return problems;
+	}
+
+	/** Reads every course folder under a courses folder, or the one course folder given. */
+	static List<CourseReader.Result> readAll(Path target) {
+		CourseReader reader = new CourseReader();
+		if (Files.isRegularFile(target.resolve(CourseReader.MANIFEST))) {
+			Path abs = target.toAbsolutePath().normalize();
+			return List.of(reader.read(abs.getParent(), abs));
+		}
+		List<CourseReader.Result> results = new ArrayList<>();
+		try (Stream<Path> dirs = Files.list(target)) {
+			for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+				results.add(reader.read(target, dir));
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("Cannot read the courses folder " + target + ": " + ex.getMessage(), ex);
+		}
+		return results;
+	}
+
+}

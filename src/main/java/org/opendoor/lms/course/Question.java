@@ -1,0 +1,54 @@
+package org.opendoor.lms.course;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * A question with coaching feedback on every option.
+ *
+ * @param id question id, unique in the course
+ * @param type how many options may be chosen
+ * @param promptHtml the question, rendered and sanitised
+ * @param options the options in order; their keys are a, b, c…
+ * @param critical whether the item is critical to safety: a wrong answer fails the assessment whatever
+ * the score
+ * @param revisitModule id of the module to revisit when this is answered wrongly, or {@code null}
+ * @param explanationHtml coaching shown after any answer, or {@code null}
+ */
+public record Question(String id, QuestionType type, String promptHtml, List<Option> options, boolean critical,
+		String revisitModule, String explanationHtml) {
+
+	/** The keys of the right options, for example {@code [a, c]}. */
+	public Set<String> correctKeys() {
+		return IntStream.range(0, options.size())
+			.filter(i -> options.get(i).correct())
+			.mapToObj(Option::keyFor)
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/** Whether the chosen option keys are exactly the right ones. */
+	public boolean isCorrect(Set<String> chosen) {
+		return !chosen.isEmpty() && correctKeys().equals(new TreeSet<>(chosen));
+	}
+
+	/**
+	 * One option of a question.
+	 *
+	 * @param key the option's key (a, b, c…)
+	 * @param textHtml the option text, rendered and sanitised
+	 * @param correct whether choosing it is right
+	 * @param feedbackHtml coaching for a learner who chose it
+	 */
+	public record Option(String key, String textHtml, boolean correct, String feedbackHtml) {
+
+		/** The key of the option at a zero-based position. */
+		public static String keyFor(int index) {
+			return String.valueOf((char) ('a' + index));
+		}
+
+	}
+
+}

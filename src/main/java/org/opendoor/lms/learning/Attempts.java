@@ -1,0 +1,365 @@
+package org.opendoor.lms.learning;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.opendoor.lms.course.CatalogueEntry;
+import org.opendoor.lms.course.Course;
+import org.opendoor.lms.course.CourseCatalogue;
+import org.opendoor.lms.course.Question;
+import org.opendoor.lms.course.Scenario;
+import org.opendoor.lms.learning.internal.AnswerEntity;
+import org.opendoor.lms.learning.internal.AnswersRepository;
+import org.opendoor.lms.learning.internal.AttemptEntity;
+import org.opendoor.lms.learning.internal.AttemptsRepository;
+import org.opendoor.lms.learning.internal.ResultEntity;
+import org.opendoor.lms.learning.internal.ResultsRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A learner's attempts: starting, moving page by page, answering, making scenario choices, submitting
+ * and retaking the assessment. Every change is stored before the page that shows it, so a learner
+ * resumes exactly where they were on any device.
+ */
+@Service
+public class Attempts {
+
+	private final CourseCatalogue catalogue;
+
+	private final AttemptsRepository attempts;
+
+	private final AnswersRepository answers;
+
+	private final ResultsRepository results;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	public Attempts(CourseCatalogue catalogue, AttemptsRepository attempts, AnswersRepository answers,
+			ResultsRepository results, ApplicationEventPublisher events, Optional<Clock> clock) {
+		this.catalogue = catalogue;
+		this.attempts = attempts;
+		this.answers = answers;
+		this.results = results;
+		this.events = events;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/**
+	 * A course in the catalogue with the learner's latest attempt at it.
+	 *
+	 * @param entry the course
+	 * @param latest the learner's latest attempt, if any
+	 */
+	public record CatalogueItem(CatalogueEntry entry, AttemptSummary latest) {
+	}
+
+	/**
+	 * A short view of an attempt.
+	 *
+	 * @param id attempt id
+	 * @param version the course version it is on
+	 * @param status its status
+	 * @param percent progress through its pages
+	 * @param startedAt when it started
+	 */
+	public record AttemptSummary(UUID id, String version, AttemptStatus status, int percent, Instant startedAt) {
+	}
+
+	/** The catalogue as this learner sees it. */
+	@Transactional(readOnly = true)
+	public List<CatalogueItem> catalogue(long learnerId) {
+		Map<String, AttemptEntity> latest = new HashMap<>();
+		for (AttemptEntity a : attempts.findByLearnerIdOrderByStartedAtDesc(learnerId)) {
+			latest.putIfAbsent(a.getCourseId(), a);
+		}
+		return catalogue.available().stream().map(e -> {
+			AttemptEntity a = latest.get(e.course().id());
+			return new CatalogueItem(e, a == null ? null : summary(a));
+		}).toList();
+	}
+
+	/** The learner's attempts, newest first. */
+	@Transactional(readOnly = true)
+	public List<AttemptSummary> history(long learnerId) {
+		return attempts.findByLearnerIdOrderByStartedAtDesc(learnerId).stream().map(this::summary).toList();
+	}
+
+	private AttemptSummary summary(AttemptEntity a) {
+		Course course = catalogue.version(a.getCourseVersionId());
+		StepPlan plan = new StepPlan(course, a.getDraw());
+		Step step = plan.find(a.getCurrentStep()).orElse(plan.first());
+		int total = plan.steps().size();
+		int percent = a.getStatus() == AttemptStatus.PASSED ? 100 : plan.position(step) * 100 / Math.max(1, total - 1);
+		return new AttemptSummary(a.getId(), course.version(), a.getStatus(), percent, a.getStartedAt());
+	}
+
+	/**
+	 * Starts an attempt on the latest version of a course, or returns the learner's unfinished attempt
+	 * at it so progress is never split across two attempts.
+	 */
+	@Transactional
+	public UUID start(long learnerId, String courseId) {
+		CatalogueEntry entry = catalogue.latest(courseId).orElseThrow(CourseNotAvailableException::new);
+		for (AttemptEntity a : attempts.findByLearnerIdOrderByStartedAtDesc(learnerId)) {
+			if (a.getCourseId().equals(courseId) && a.getStatus() != AttemptStatus.PASSED) {
+				return a.getId();
+			}
+		}
+		List<String> draw = AssessmentDraw.draw(entry.course().assessment(), random);
+		StepPlan plan = new StepPlan(entry.course(), draw);
+		Instant now = clock.instant();
+		AttemptEntity attempt = attempts.save(
+				new AttemptEntity(learnerId, courseId, entry.versionId(), plan.first().key(), draw, now));
+		events.publishEvent(new LearningEvents.AttemptStarted(attempt.getId(), attempt.getRegistration(), learnerId,
+				courseId, entry.course().version(), now));
+		return attempt.getId();
+	}
+
+	/** The page the learner was last on. */
+	@Transactional(readOnly = true)
+	public String currentStep(long learnerId, UUID attemptId) {
+		return load(learnerId, attemptId).getCurrentStep();
+	}
+
+	/** Shows a page and remembers it as the place to resume. */
+	@Transactional
+	public StepView view(long learnerId, UUID attemptId, String stepKey) {
+		AttemptEntity attempt = load(learnerId, attemptId);
+		Course course = catalogue.version(attempt.getCourseVersionId());
+		StepPlan plan = new StepPlan(course, attempt.getDraw());
+		Step step = plan.find(stepKey).orElseThrow(StepNotFoundException::new);
+		if (!attempt.getCurrentStep().equals(step.key())) {
+			attempt.moveTo(step.key(), clock.instant());
+		}
+		events.publishEvent(new LearningEvents.PageViewed(attemptId, step.key(), clock.instant()));
+		return render(attempt, course, plan, step);
+	}
+
+	private StepView render(AttemptEntity attempt, Course course, StepPlan plan, Step step) {
+		Map<String, AnswerEntity> given = answers.findByAttemptId(attempt.getId())
+			.stream()
+			.collect(Collectors.toMap(AnswerEntity::getAnswerKey, Function.identity()));
+		Set<String> chosen = Set.of();
+		String key = answerKey(attempt, step);
+		if (key != null && given.containsKey(key) && step.question() != null) {
+			chosen = parseChoice(given.get(key).getResponse());
+		}
+		StepView.ScenarioPath path = null;
+		if (step.kind() == StepKind.SCENARIO) {
+			AnswerEntity a = given.get(key);
+			path = walk((Scenario) step.item(), a == null ? "" : a.getResponse());
+		}
+		int answeredInRound = 0;
+		for (String qid : attempt.getDraw()) {
+			if (given.containsKey(assessmentKey(attempt.getAssessmentRound(), qid))) {
+				answeredInRound++;
+			}
+		}
+		Optional<ResultEntity> result = results.findByAttemptIdAndRoundNo(attempt.getId(), attempt.getAssessmentRound());
+		StepView.ResultView resultView = null;
+		if (step.kind() == StepKind.RESULT && result.isPresent()) {
+			resultView = resultView(course, attempt, given);
+		}
+		return new StepView(attempt.getId(), course, attempt.getStatus(), attempt.getAssessmentRound(), step,
+				plan.position(step) + 1, plan.steps().size(), plan.previous(step).map(Step::key).orElse(null),
+				plan.next(step).map(Step::key).orElse(null), chosen, path, resultView, answeredInRound,
+				attempt.getDraw().size(), result.isPresent());
+	}
+
+	private StepView.ResultView resultView(Course course, AttemptEntity attempt, Map<String, AnswerEntity> given) {
+		Map<String, Question> bank = course.assessment().questions().stream()
+			.collect(Collectors.toMap(Question::id, Function.identity()));
+		List<Question> drawn = attempt.getDraw().stream().map(bank::get).toList();
+		Map<String, Set<String>> chosen = chosenInRound(attempt, given);
+		AssessmentMark mark = AssessmentMark.of(course, drawn, chosen);
+		List<Question> missed = drawn.stream().filter(q -> !q.isCorrect(chosen.getOrDefault(q.id(), Set.of()))).toList();
+		return new StepView.ResultView(mark, course.passMark(),
+				mark.revisit().stream().map(id -> course.module(id).orElseThrow()).toList(), missed);
+	}
+
+	/** Records the learner's answer to a knowledge-check or assessment question on a page. */
+	@Transactional
+	public StepView answer(long learnerId, UUID attemptId, String stepKey, Set<String> chosen) {
+		AttemptEntity attempt = load(learnerId, attemptId);
+		Course course = catalogue.version(attempt.getCourseVersionId());
+		StepPlan plan = new StepPlan(course, attempt.getDraw());
+		Step step = plan.find(stepKey).orElseThrow(StepNotFoundException::new);
+		Question q = step.question();
+		if (q == null) {
+			throw new AttemptConflictException("This page has no question to answer");
+		}
+		if (step.kind() == StepKind.ASSESSMENT_QUESTION && (attempt.getStatus() != AttemptStatus.IN_PROGRESS
+				|| results.findByAttemptIdAndRoundNo(attemptId, attempt.getAssessmentRound()).isPresent())) {
+			throw new AttemptConflictException("This assessment has been submitted; its answers can no longer change");
+		}
+		Set<String> valid = new TreeSet<>();
+		for (Question.Option o : q.options()) {
+			if (chosen.contains(o.key())) {
+				valid.add(o.key());
+			}
+		}
+		if (valid.isEmpty() || valid.size() != chosen.size()) {
+			throw new InvalidAnswerException("Choose an answer from the options shown");
+		}
+		if (q.type() != org.opendoor.lms.course.QuestionType.MULTIPLE && valid.size() > 1) {
+			throw new InvalidAnswerException("Choose one answer only");
+		}
+		String response = String.join(",", valid);
+		boolean correct = q.isCorrect(valid);
+		store(attempt, answerKey(attempt, step), response, correct, q.critical());
+		attempt.moveTo(step.key(), clock.instant());
+		return render(attempt, course, plan, step);
+	}
+
+	/** Records a choice at the learner's current point in a scenario, or starts the scenario again. */
+	@Transactional
+	public void choose(long learnerId, UUID attemptId, String stepKey, String nodeId, Integer choiceIndex,
+			boolean restart) {
+		AttemptEntity attempt = load(learnerId, attemptId);
+		Course course = catalogue.version(attempt.getCourseVersionId());
+		StepPlan plan = new StepPlan(course, attempt.getDraw());
+		Step step = plan.find(stepKey).orElseThrow(StepNotFoundException::new);
+		if (step.kind() != StepKind.SCENARIO) {
+			throw new AttemptConflictException("This page is not a scenario");
+		}
+		Scenario scenario = (Scenario) step.item();
+		String key = answerKey(attempt, step);
+		String path = answers.findByAttemptIdAndAnswerKey(attemptId, key).map(AnswerEntity::getResponse).orElse("");
+		if (restart) {
+			store(attempt, key, "", false, false);
+			return;
+		}
+		StepView.ScenarioPath walked = walk(scenario, path);
+		if (!walked.current().id().equals(nodeId)) {
+			// The form was for an earlier point (for example a second tab); the stored path stands.
+			return;
+		}
+		if (choiceIndex == null || choiceIndex < 0 || choiceIndex >= walked.current().choices().size()) {
+			throw new InvalidAnswerException("Choose one of the options shown");
+		}
+		Scenario.Choice choice = walked.current().choices().get(choiceIndex);
+		String newPath = (path.isEmpty() ? "" : path + ";") + nodeId + ":" + choiceIndex;
+		store(attempt, key, newPath, choice.best(), choice.critical());
+		attempt.moveTo(step.key(), clock.instant());
+	}
+
+	/** Submits the current assessment round and marks it. */
+	@Transactional
+	public AssessmentMark submit(long learnerId, UUID attemptId) {
+		AttemptEntity attempt = load(learnerId, attemptId);
+		Course course = catalogue.version(attempt.getCourseVersionId());
+		if (course.assessment() == null) {
+			throw new AttemptConflictException("This course has no assessment");
+		}
+		if (results.findByAttemptIdAndRoundNo(attemptId, attempt.getAssessmentRound()).isPresent()) {
+			throw new AttemptConflictException("This assessment has already been submitted");
+		}
+		Map<String, AnswerEntity> given = answers.findByAttemptId(attemptId)
+			.stream()
+			.collect(Collectors.toMap(AnswerEntity::getAnswerKey, Function.identity()));
+		Map<String, Question> bank = course.assessment().questions().stream()
+			.collect(Collectors.toMap(Question::id, Function.identity()));
+		List<Question> drawn = attempt.getDraw().stream().map(bank::get).toList();
+		AssessmentMark mark = AssessmentMark.of(course, drawn, chosenInRound(attempt, given));
+		Instant now = clock.instant();
+		results.save(new ResultEntity(attemptId, attempt.getAssessmentRound(), mark.correct(), mark.total(),
+				mark.percent(), mark.criticalMissed(), mark.passed(), String.join(",", mark.revisit()), now));
+		attempt.finishRound(mark.passed(), now);
+		attempt.moveTo(StepPlan.RESULT, now);
+		events.publishEvent(new LearningEvents.AssessmentSubmitted(attemptId, attempt.getAssessmentRound(), mark, now));
+		return mark;
+	}
+
+	/** Starts a new assessment round with a fresh draw after a fail; returns the page to go to. */
+	@Transactional
+	public String retake(long learnerId, UUID attemptId) {
+		AttemptEntity attempt = load(learnerId, attemptId);
+		if (attempt.getStatus() != AttemptStatus.FAILED) {
+			throw new AttemptConflictException("Only a failed assessment can be retaken");
+		}
+		Course course = catalogue.version(attempt.getCourseVersionId());
+		attempt.newRound(AssessmentDraw.draw(course.assessment(), random), StepPlan.ASSESSMENT, clock.instant());
+		return StepPlan.ASSESSMENT;
+	}
+
+	private Map<String, Set<String>> chosenInRound(AttemptEntity attempt, Map<String, AnswerEntity> given) {
+		Map<String, Set<String>> chosen = new HashMap<>();
+		for (String qid : attempt.getDraw()) {
+			AnswerEntity a = given.get(assessmentKey(attempt.getAssessmentRound(), qid));
+			if (a != null) {
+				chosen.put(qid, parseChoice(a.getResponse()));
+			}
+		}
+		return chosen;
+	}
+
+	private void store(AttemptEntity attempt, String key, String response, boolean correct, boolean critical) {
+		AnswerEntity answer = answers.findByAttemptIdAndAnswerKey(attempt.getId(), key)
+			.orElseGet(() -> new AnswerEntity(attempt.getId(), key));
+		Instant now = clock.instant();
+		answer.record(response, correct, critical, now);
+		answers.save(answer);
+		attempt.moveTo(attempt.getCurrentStep(), now);
+		events.publishEvent(new LearningEvents.Answered(attempt.getId(), key, response, correct, now));
+	}
+
+	private AttemptEntity load(long learnerId, UUID attemptId) {
+		return attempts.findByIdAndLearnerId(attemptId, learnerId).orElseThrow(AttemptNotFoundException::new);
+	}
+
+	private static String answerKey(AttemptEntity attempt, Step step) {
+		return switch (step.kind()) {
+			case CHECK_QUESTION -> "check:" + step.question().id();
+			case SCENARIO -> "scenario:" + step.item().id();
+			case ASSESSMENT_QUESTION -> assessmentKey(attempt.getAssessmentRound(), step.question().id());
+			default -> null;
+		};
+	}
+
+	private static String assessmentKey(int round, String questionId) {
+		return "assessment:" + round + ":" + questionId;
+	}
+
+	private static Set<String> parseChoice(String response) {
+		return response.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(response.split(",")));
+	}
+
+	/** Follows a stored scenario path from the start node. */
+	static StepView.ScenarioPath walk(Scenario scenario, String path) {
+		List<StepView.Taken> taken = new ArrayList<>();
+		Scenario.Node node = scenario.node(scenario.start()).orElseThrow();
+		if (!path.isEmpty()) {
+			for (String part : path.split(";")) {
+				String[] bits = part.split(":");
+				int choice = Integer.parseInt(bits[1]);
+				if (!node.id().equals(bits[0]) || choice >= node.choices().size()) {
+					break;
+				}
+				Scenario.Choice c = node.choices().get(choice);
+				taken.add(new StepView.Taken(node, c));
+				node = scenario.node(c.next()).orElseThrow();
+			}
+		}
+		return new StepView.ScenarioPath(taken, node);
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.opendoor.lms.learning;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.opendoor.lms.account.SignedInUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The catalogue and the course player: one page at a time, plain forms, no script needed. */
+@Controller
+class PlayerController {
+
+	private final Attempts attempts;
+
+	PlayerController(Attempts attempts) {
+		this.attempts = attempts;
+	}
+
+	@GetMapping("/courses")
+	String catalogue(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("items", attempts.catalogue(user.accountId()));
+		return "learning/catalogue";
+	}
+
+	@PostMapping("/courses/{courseId}/attempts")
+	String start(@AuthenticationPrincipal SignedInUser user, @PathVariable String courseId) {
+		UUID id = attempts.start(user.accountId(), courseId);
+		return "redirect:/attempts/" + id;
+	}
+
+	@GetMapping("/attempts/{attemptId}")
+	String resume(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID attemptId) {
+		return "redirect:/attempts/" + attemptId + "/steps/" + attempts.currentStep(user.accountId(), attemptId);
+	}
+
+	@GetMapping("/attempts/{attemptId}/steps/{stepKey}")
+	String step(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID attemptId, @PathVariable String stepKey,
+			Model model) {
+		model.addAttribute("view", attempts.view(user.accountId(), attemptId, stepKey));
+		return "learning/step";
+	}
+
+	@PostMapping("/attempts/{attemptId}/steps/{stepKey}")
+	String answer(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID attemptId,
+			@PathVariable String stepKey, @RequestParam(name = "choice", required = false) List<String> choice,
+			@RequestParam(name = "node", required = false) String node,
+			@RequestParam(name = "option", required = false) Integer option,
+			@RequestParam(name = "restart", defaultValue = "false") boolean restart, RedirectAttributes redirect) {
+		String here = "redirect:/attempts/" + attemptId + "/steps/" + stepKey;
+		if (stepKey.startsWith("scenario-")) {
+			if (!restart && option == null) {
+				redirect.addFlashAttribute("error", "player.error.choose");
+				return here;
+			}
+			attempts.choose(user.accountId(), attemptId, stepKey, node, option, restart);
+			return here + "#feedback";
+		}
+		Set<String> chosen = choice == null ? Set.of() : new TreeSet<>(choice);
+		if (chosen.isEmpty()) {
+			redirect.addFlashAttribute("error", "player.error.choose");
+			return here;
+		}
+		StepView view = attempts.answer(user.accountId(), attemptId, stepKey, chosen);
+		if (view.step().kind() == StepKind.ASSESSMENT_QUESTION && view.nextKey() != null) {
+			return "redirect:/attempts/" + attemptId + "/steps/" + view.nextKey();
+		}
+		return here + "#feedback";
+	}
+
+	@PostMapping("/attempts/{attemptId}/submit")
+	String submit(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID attemptId) {
+		attempts.submit(user.accountId(), attemptId);
+		return "redirect:/attempts/" + attemptId + "/steps/" + StepPlan.RESULT;
+	}
+
+	@PostMapping("/attempts/{attemptId}/retake")
+	String retake(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID attemptId) {
+		return "redirect:/attempts/" + attemptId + "/steps/" + attempts.retake(user.accountId(), attemptId);
+	}
+
+}

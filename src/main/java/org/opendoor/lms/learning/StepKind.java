@@ -1,0 +1,8 @@
+package org.opendoor.lms.learning;
+
+/** The kinds of page a learner moves through. */
+public enum StepKind {
+
+	LESSON, CHECK_QUESTION, SCENARIO, ASSESSMENT_INTRO, ASSESSMENT_QUESTION, RESULT
+
+}

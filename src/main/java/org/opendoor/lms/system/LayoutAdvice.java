@@ -1,0 +1,30 @@
+package org.opendoor.lms.system;
+
+import org.opendoor.lms.account.SignedInUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Gives every page what the shared layout needs: whether someone is signed in and what they may see. */
+@ControllerAdvice
+class LayoutAdvice {
+
+	/**
+	 * What the navigation shows.
+	 *
+	 * @param signedIn whether someone is signed in
+	 * @param admin whether they are a site administrator
+	 */
+	record Nav(boolean signedIn, boolean admin) {
+	}
+
+	@ModelAttribute("nav")
+	Nav nav(Authentication authentication) {
+		boolean signedIn = authentication != null && authentication.getPrincipal() instanceof SignedInUser;
+		boolean admin = signedIn && authentication.getAuthorities()
+			.stream()
+			.anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+		return new Nav(signedIn, admin);
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.opendoor.lms.system;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.account.SignedInUser;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Language: a signed-in learner's profile language; otherwise Welsh when the browser asks for it. */
+@Configuration
+class WebConfiguration implements WebMvcConfigurer {
+
+	/** Session attribute caching the signed-in learner's language; cleared when the profile changes. */
+	static final String LANGUAGE = "lms.language";
+
+	static final Locale WELSH = Locale.forLanguageTag("cy");
+
+	@Bean
+	LocaleResolver localeResolver(Accounts accounts) {
+		return new LocaleResolver() {
+			@Override
+			public Locale resolveLocale(HttpServletRequest request) {
+				HttpSession session = request.getSession(false);
+				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+				if (auth != null && auth.getPrincipal() instanceof SignedInUser user) {
+					String lang = session == null ? null : (String) session.getAttribute(LANGUAGE);
+					if (lang == null) {
+						lang = accounts.get(user.accountId()).language();
+						if (session != null) {
+							session.setAttribute(LANGUAGE, lang);
+						}
+					}
+					return "cy".equals(lang) ? WELSH : Locale.UK;
+				}
+				String header = request.getHeader("Accept-Language");
+				return header != null && header.toLowerCase(Locale.ROOT).startsWith("cy") ? WELSH : Locale.UK;
+			}
+
+			@Override
+			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+				HttpSession session = request.getSession(false);
+				if (session != null) {
+					session.removeAttribute(LANGUAGE);
+				}
+			}
+		};
+	}
+
+}
