@@ -503,7 +503,8 @@ public final class CourseReader {
 				grew = false;
 				for (Scenario.Node n : nodes) {
 					if (!canEnd.contains(n.id())
-							&& (n.ending() || n.choices().stream().anyMatch(c -> canEnd.contains(c.next())))) {
+							&& (n.ending() || n.choices().isEmpty() // a plain dead end is reported on its own
+									|| n.choices().stream().anyMatch(c -> canEnd.contains(c.next())))) {
 						canEnd.add(n.id());
 						grew = true;
 					}
