@@ -77,7 +77,7 @@ class SignInThrottle {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())
+				if ("POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI())
 						&& isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
 					response.sendRedirect(request.getContextPath() + "/login?locked");
 					return;

@@ -24,8 +24,10 @@ public final class BrowserlessSession {
 
 	private final String base;
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
@@ -37,6 +39,12 @@ public final class BrowserlessSession {
 
 	/** A response as a visitor sees it. */
 	public record Page(int status, String location, String body) {
+	}
+
+	/** The value of a cookie the site set, or {@code null}. */
+	public String cookie(String name) {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+			.map(java.net.HttpCookie::getValue).findFirst().orElse(null);
 	}
 
 	public Page get(String path) {

@@ -1,0 +1,221 @@
+package org.opendoor.lms.system;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.opendoor.lms.account.Account;
+import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.account.Nation;
+import org.opendoor.lms.account.Registration;
+import org.opendoor.lms.account.Role;
+import org.opendoor.lms.account.SignedInUser;
+import org.opendoor.lms.learning.Attempts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** What anonymous visitors, learners and admins can and cannot do. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({ "demo", "test" })
+class SecurityTests {
+
+	static final Set<String> PUBLIC = Set.of("/login", "/register", "/error");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Attempts attempts;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	private SignedInUser learner(String email) {
+		Account a = accounts.findByEmail(email)
+			.orElseGet(() -> accounts.register(new Registration("Learner", email, "long enough password", Nation.ENGLAND, "en")));
+		return new SignedInUser(a.id(), a.email(), "", a.roles());
+	}
+
+	private SignedInUser admin() {
+		Account a = accounts.findByEmail("site-admin@example.org")
+			.orElseGet(() -> accounts.create(new Registration("Admin", "site-admin@example.org", "long enough password",
+					Nation.SCOTLAND, "en"), EnumSet.of(Role.LEARNER, Role.ADMIN)));
+		return new SignedInUser(a.id(), a.email(), "", a.roles());
+	}
+
+	/** Every route of the application, with sample values for its path variables. */
+	private List<String[]> routes() {
+		List<String[]> routes = new ArrayList<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			for (String pattern : info.getPatternValues()) {
+				String path = pattern.replace("{attemptId}", UUID.randomUUID().toString())
+					.replace("{courseId}", "first-steps")
+					.replace("{stepKey}", "lesson-welcome")
+					.replaceAll("\\{[^}]+}", "x");
+				Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+				for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					routes.add(new String[] { m.name(), path });
+				}
+			}
+		}
+		assertThat(routes).as("the app's routes were found").hasSizeGreaterThan(8);
+		return routes;
+	}
+
+	@Test
+	void anonymousRequestsToEveryPageRedirectToSignIn() throws Exception {
+		int checked = 0;
+		for (String[] route : routes()) {
+			if (PUBLIC.contains(route[1])) {
+				continue;
+			}
+			MvcResult result = mvc
+				.perform(route[0].equals("GET") ? get(route[1]) : post(route[1]).with(csrf()))
+				.andReturn();
+			assertThat(result.getResponse().getStatus()).as(route[0] + " " + route[1]).isEqualTo(302);
+			assertThat(result.getResponse().getRedirectedUrl()).as(route[0] + " " + route[1]).endsWith("/login");
+			checked++;
+		}
+		assertThat(checked).isGreaterThan(8);
+	}
+
+	@Test
+	void publicPagesAnswerWithoutSignIn() throws Exception {
+		mvc.perform(get("/login")).andExpect(status().isOk());
+		mvc.perform(get("/register")).andExpect(status().isOk());
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+		mvc.perform(get("/css/site.css")).andExpect(status().isOk());
+	}
+
+	@Test
+	void formPostWithoutCsrfTokenIsRefusedAndNothingIsStored() throws Exception {
+		SignedInUser learner = learner("no-csrf@example.org");
+		mvc.perform(post("/courses/first-steps/attempts").with(user(learner))).andExpect(status().isForbidden());
+		assertThat(attempts.history(learner.accountId())).isEmpty();
+		mvc.perform(post("/courses/first-steps/attempts").with(user(learner)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(attempts.history(learner.accountId())).hasSize(1);
+	}
+
+	@Test
+	void aLearnerCannotReadOrChangeAnotherLearnersAttempt() throws Exception {
+		SignedInUser owner = learner("owner@example.org");
+		SignedInUser other = learner("other@example.org");
+		UUID attempt = attempts.start(owner.accountId(), "first-steps");
+		String page = "/attempts/" + attempt + "/steps/check-open-question";
+		mvc.perform(get(page).with(user(owner))).andExpect(status().isOk());
+		mvc.perform(get(page).with(user(other))).andExpect(status().isNotFound());
+		mvc.perform(get("/attempts/" + attempt).with(user(other))).andExpect(status().isNotFound());
+		mvc.perform(post(page).param("choice", "b").with(user(other)).with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(post("/attempts/" + attempt + "/submit").with(user(other)).with(csrf()))
+			.andExpect(status().isNotFound());
+		assertThat(attempts.currentStep(owner.accountId(), attempt)).isEqualTo("check-open-question");
+	}
+
+	@Test
+	void adminPagesNeedTheAdminRole() throws Exception {
+		mvc.perform(get("/admin/courses").with(user(learner("plain@example.org")))).andExpect(status().isForbidden());
+		String html = mvc.perform(get("/admin/courses").with(user(admin())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("first-steps").contains("1.0.0").contains("Loaded");
+	}
+
+	@Test
+	void pagesCarryAContentSecurityPolicyWithNoInlineScriptAndCannotBeFramed() throws Exception {
+		MvcResult result = mvc.perform(get("/login")).andReturn();
+		String csp = result.getResponse().getHeader("Content-Security-Policy");
+		assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+		assertThat(result.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(result.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("<script");
+	}
+
+	@Test
+	void repeatedFailedSignInsAreThrottled() throws Exception {
+		learner("target@example.org");
+		for (int i = 0; i < SignInThrottle.MAX_PER_ACCOUNT; i++) {
+			mvc.perform(post("/login").param("username", "target@example.org").param("password", "wrong guess " + i).with(csrf()))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		mvc.perform(post("/login").param("username", "target@example.org").param("password", "long enough password").with(csrf()))
+			.andExpect(redirectedUrl("/login?locked"));
+	}
+
+	@Test
+	void registrationExplainsEveryProblemAndRefusesDuplicates() throws Exception {
+		String html = mvc.perform(post("/register").with(csrf())
+			.param("displayName", "")
+			.param("email", "not-an-email")
+			.param("password", "short")
+			.param("language", "en")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("There is a problem")
+			.contains("Enter your name")
+			.contains("Enter an email address like name@example.org")
+			.contains("at least 10 characters")
+			.contains("Choose where you volunteer");
+		learner("taken@example.org");
+		String dup = mvc.perform(post("/register").with(csrf())
+			.param("displayName", "Someone")
+			.param("email", "Taken@Example.org")
+			.param("password", "another long password")
+			.param("nation", "WALES")
+			.param("language", "cy")).andReturn().getResponse().getContentAsString();
+		assertThat(dup).contains("An account with this email address already exists");
+		String common = mvc.perform(post("/register").with(csrf())
+			.param("displayName", "Someone")
+			.param("email", "fresh@example.org")
+			.param("password", "password123")
+			.param("nation", "WALES")
+			.param("language", "en")).andReturn().getResponse().getContentAsString();
+		assertThat(common).contains("too easy to guess");
+		assertThat(accounts.findByEmail("fresh@example.org")).isEmpty();
+	}
+
+	@Test
+	void answersThatDoNotFitTheQuestionGetAClearError() throws Exception {
+		SignedInUser learner = learner("bad-input@example.org");
+		UUID attempt = attempts.start(learner.accountId(), "first-steps");
+		String page = "/attempts/" + attempt + "/steps/check-open-question";
+		mvc.perform(post(page).param("choice", "z").with(user(learner)).with(csrf())).andExpect(status().isBadRequest());
+		mvc.perform(post(page).param("choice", "a").param("choice", "b").with(user(learner)).with(csrf()))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/attempts/" + attempt + "/steps/no-such-page").with(user(learner))).andExpect(status().isNotFound());
+		mvc.perform(post("/attempts/" + attempt + "/retake").with(user(learner)).with(csrf()))
+			.andExpect(status().isConflict());
+		mvc.perform(get("/attempts/not-a-uuid").with(user(learner))).andExpect(status().is4xxClientError());
+	}
+
+	@Test
+	void demoAccountsExistOnlyWithDemoPasswordsFromTheDemoProfile() throws Exception {
+		mvc.perform(post("/login").param("username", "learner" + DemoData.DOMAIN).param("password", "demo-learner-pass").with(csrf()))
+			.andExpect(redirectedUrl("/courses"));
+	}
+
+}
