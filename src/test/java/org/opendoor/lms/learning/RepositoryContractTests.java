@@ -1,0 +1,71 @@
+package org.opendoor.lms.learning;
+
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.opendoor.lms.account.Account;
+import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.account.Nation;
+import org.opendoor.lms.account.Registration;
+import org.opendoor.lms.course.CourseCatalogue;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same storage checks on every supported database: the migrations apply, and accounts, course
+ * versions, attempts, answers and results are stored and read back as a learner would see them.
+ */
+abstract class RepositoryContractTests {
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Attempts attempts;
+
+	@Autowired
+	CourseCatalogue catalogue;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void everyMigrationApplied() {
+		assertThat(jdbc.sql("select count(*) from \"flyway_schema_history\" where \"success\" = true and \"type\" = 'SQL'").query(Integer.class).single())
+			.isEqualTo(4);
+	}
+
+	@Test
+	void storesAndReadsBackALearnersProgress() {
+		Account learner = accounts.register(new Registration("Seán Ó Briain ŵŷ", "sean-" + UUID.randomUUID() + "@example.org",
+				"long enough password", Nation.NORTHERN_IRELAND, "cy"));
+		assertThat(accounts.get(learner.id()).displayName()).isEqualTo("Seán Ó Briain ŵŷ");
+		assertThat(accounts.get(learner.id()).language()).isEqualTo("cy");
+		UUID attempt = attempts.start(learner.id(), "first-steps");
+		assertThat(attempts.start(learner.id(), "first-steps")).as("an unfinished attempt is reused").isEqualTo(attempt);
+		attempts.answer(learner.id(), attempt, "check-urgent-signs", Set.of("a", "b"));
+		StepView view = attempts.view(learner.id(), attempt, "check-urgent-signs");
+		assertThat(view.chosen()).containsExactlyInAnyOrder("a", "b");
+		assertThat(view.step().question().isCorrect(view.chosen())).isTrue();
+		attempts.choose(learner.id(), attempt, "scenario-cafe-chat", "arrival", 1, false);
+		assertThat(attempts.view(learner.id(), attempt, "scenario-cafe-chat").scenario().current().id()).isEqualTo("opens-up");
+		AssessmentMark mark = attempts.submit(learner.id(), attempt);
+		assertThat(mark.total()).isEqualTo(10);
+		assertThat(mark.passed()).isFalse();
+		assertThat(attempts.history(learner.id())).singleElement()
+			.satisfies(s -> assertThat(s.status()).isEqualTo(AttemptStatus.FAILED));
+		assertThat(attempts.currentStep(learner.id(), attempt)).isEqualTo("result");
+	}
+
+	@Test
+	void courseVersionsAreStoredWithTheirFullContent() {
+		long versionId = catalogue.latest("first-steps").orElseThrow().versionId();
+		assertThat(catalogue.storedVersions()).anySatisfy(v -> assertThat(v.id()).isEqualTo(versionId));
+		String json = jdbc.sql("select content from course_version where id = ?").param(versionId).query(String.class).single();
+		assertThat(json).contains("\"id\":\"first-steps\"").contains("Listening without fixing");
+	}
+
+}
