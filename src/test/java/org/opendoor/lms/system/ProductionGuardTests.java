@@ -1,0 +1,46 @@
+package org.opendoor.lms.system;
+
+import org.junit.jupiter.api.Test;
+import org.opendoor.lms.OpenDoorApplication;
+import org.opendoor.lms.support.EmbeddedPostgresSupport;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The production profile refuses to start with demo accounts, demo passwords or a default database password. */
+class ProductionGuardTests {
+
+	private ConfigurableApplicationContext start(String url, String password, String... profiles) {
+		return new SpringApplicationBuilder(OpenDoorApplication.class).profiles(profiles)
+			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+					"--spring.datasource.password=" + password, "--logging.level.root=OFF");
+	}
+
+	@Test
+	void refusesADefaultDatabasePassword() {
+		String url = EmbeddedPostgresSupport.newDatabase("guard_password");
+		assertThatThrownBy(() -> start(url, "postgres", "postgres")).hasMessage(
+				"Refusing to start: spring.datasource.password is empty or a well-known default; set a real secret");
+	}
+
+	@Test
+	void refusesADatabaseHoldingDemoAccounts() {
+		String url = EmbeddedPostgresSupport.newDatabase("guard_demo");
+		start(url, "", "demo").close();
+		assertThatThrownBy(() -> start(url, "a-real-secret-from-the-environment", "postgres"))
+			.hasMessage("Refusing to start: demo accounts (" + DemoData.DOMAIN
+					+ ") exist in this database; remove them before running in production");
+	}
+
+	@Test
+	void startsOnACleanDatabaseWithARealSecretAndSeedsNoDemoAccounts() {
+		String url = EmbeddedPostgresSupport.newDatabase("guard_clean");
+		try (ConfigurableApplicationContext context = start(url, "a-real-secret-from-the-environment", "postgres")) {
+			assertThat(context.getBean(org.opendoor.lms.account.Accounts.class).anyEmailEndsWith(DemoData.DOMAIN)).isFalse();
+			assertThat(context.getEnvironment().getProperty("lms.demo.learner")).isNull();
+		}
+	}
+
+}
