@@ -11,20 +11,27 @@ class CourseAdminController {
 
 	private final CourseCatalogue catalogue;
 
-	CourseAdminController(CourseCatalogue catalogue) {
+	private final SupportContacts contacts;
+
+	CourseAdminController(CourseCatalogue catalogue, SupportContacts contacts) {
 		this.catalogue = catalogue;
+		this.contacts = contacts;
 	}
 
 	@GetMapping("/admin/courses")
 	String courses(Model model) {
 		model.addAttribute("reports", catalogue.reports());
 		model.addAttribute("versions", catalogue.storedVersions());
+		model.addAttribute("contacts", contacts.all());
+		model.addAttribute("stale", contacts.stale());
+		model.addAttribute("contactFindings", contacts.findings());
 		return "course/admin";
 	}
 
 	@PostMapping("/admin/courses/reload")
 	String reload() {
 		catalogue.reload();
+		contacts.reload();
 		return "redirect:/admin/courses?reloaded";
 	}
 

@@ -42,6 +42,27 @@ public final class CourseLint {
 				out.println("ok " + result.courseId() + " " + result.version());
 			}
 		}
+		Path contacts = Files.isRegularFile(target.resolve(CourseReader.MANIFEST)) ? null
+				: target.resolve(org.opendoor.lms.course.SupportContacts.FILE);
+		if (contacts != null && Files.exists(contacts)) {
+			org.opendoor.lms.course.internal.ContactsReader.Result read = new org.opendoor.lms.course.internal.ContactsReader()
+				.read(target, contacts);
+			for (LintFinding finding : read.findings()) {
+				out.println(target.resolve(finding.file()).normalize().toString().replace('\\', '/') + ":" + finding.line()
+						+ ": " + finding.message());
+				problems++;
+			}
+			java.time.LocalDate today = java.time.LocalDate.now();
+			for (SupportContact c : read.contacts()) {
+				if (c.isStale(today)) {
+					out.println("warning: support contact '" + c.id() + "' was last reviewed on " + c.lastReviewed()
+							+ ", more than " + SupportContact.REVIEW_MONTHS + " months ago: review it");
+				}
+			}
+			if (read.findings().isEmpty()) {
+				out.println("ok support contacts (" + read.contacts().size() + ")");
+			}
+		}
 		if (results.isEmpty()) {
 			out.println("no course folders (with " + CourseReader.MANIFEST + ") under " + target);
 		}

@@ -16,7 +16,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.account.Nation;
 import org.opendoor.lms.course.CatalogueEntry;
+import org.opendoor.lms.course.Lesson;
+import org.opendoor.lms.course.SupportContact;
+import org.opendoor.lms.course.SupportContacts;
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseCatalogue;
 import org.opendoor.lms.course.Question;
@@ -49,17 +54,24 @@ public class Attempts {
 
 	private final ApplicationEventPublisher events;
 
+	private final SupportContacts contacts;
+
+	private final Accounts accounts;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
 	public Attempts(CourseCatalogue catalogue, AttemptsRepository attempts, AnswersRepository answers,
-			ResultsRepository results, ApplicationEventPublisher events, Optional<Clock> clock) {
+			ResultsRepository results, ApplicationEventPublisher events, SupportContacts contacts, Accounts accounts,
+			Optional<Clock> clock) {
 		this.catalogue = catalogue;
 		this.attempts = attempts;
 		this.answers = answers;
 		this.results = results;
 		this.events = events;
+		this.contacts = contacts;
+		this.accounts = accounts;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -179,10 +191,12 @@ public class Attempts {
 		if (step.kind() == StepKind.RESULT && result.isPresent()) {
 			resultView = resultView(course, attempt, given);
 		}
+		List<SupportContact> support = step.item() instanceof Lesson lesson && lesson.supportBox()
+				? contacts.forNation(nationCode(accounts.get(attempt.getLearnerId()).nation())) : List.of();
 		return new StepView(attempt.getId(), course, attempt.getStatus(), attempt.getAssessmentRound(), step,
 				plan.position(step) + 1, plan.steps().size(), plan.previous(step).map(Step::key).orElse(null),
 				plan.next(step).map(Step::key).orElse(null), chosen, path, resultView, answeredInRound,
-				attempt.getDraw().size(), result.isPresent());
+				attempt.getDraw().size(), result.isPresent(), support);
 	}
 
 	private StepView.ResultView resultView(Course course, AttemptEntity attempt, Map<String, AnswerEntity> given) {
@@ -320,6 +334,11 @@ public class Attempts {
 		answers.save(answer);
 		attempt.moveTo(attempt.getCurrentStep(), now);
 		events.publishEvent(new LearningEvents.Answered(attempt.getId(), key, response, correct, now));
+	}
+
+	/** The contacts file's code for a nation. */
+	static String nationCode(Nation nation) {
+		return nation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
 	private AttemptEntity load(long learnerId, UUID attemptId) {

@@ -8,6 +8,7 @@ import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseModule;
 import org.opendoor.lms.course.Question;
 import org.opendoor.lms.course.Scenario;
+import org.opendoor.lms.course.SupportContact;
 
 /**
  * Everything a page of the player shows.
@@ -27,10 +28,11 @@ import org.opendoor.lms.course.Scenario;
  * @param answeredInRound how many assessment questions of the current round are answered
  * @param drawSize how many questions the round has
  * @param locked whether this assessment page can no longer be answered (round submitted)
+ * @param contacts the support contacts for the learner's nation, on pages with a support box
  */
 public record StepView(UUID attemptId, Course course, AttemptStatus status, int round, Step step, int position,
 		int total, String previousKey, String nextKey, Set<String> chosen, ScenarioPath scenario, ResultView result,
-		int answeredInRound, int drawSize, boolean locked) {
+		int answeredInRound, int drawSize, boolean locked, List<SupportContact> contacts) {
 
 	/** Progress through the course as a whole percentage. */
 	public int percent() {

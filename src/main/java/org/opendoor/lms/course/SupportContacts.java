@@ -1,0 +1,78 @@
+package org.opendoor.lms.course;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.opendoor.lms.course.internal.ContactsReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Service;
+
+/**
+ * The national signposting contacts from {@code courses/support-contacts.yaml}: which ones a learner in
+ * each nation sees, and which are due for review.
+ */
+@Service
+public class SupportContacts implements SmartInitializingSingleton {
+
+	/** The contacts file, beside the course folders. */
+	public static final String FILE = "support-contacts.yaml";
+
+	private static final Logger log = LoggerFactory.getLogger(SupportContacts.class);
+
+	private static final List<String> TIER_ORDER = List.of("urgent", "support", "information");
+
+	private final CourseProperties properties;
+
+	private final Clock clock;
+
+	private volatile ContactsReader.Result current = new ContactsReader.Result(List.of(), List.of());
+
+	public SupportContacts(CourseProperties properties, Optional<Clock> clock) {
+		this.properties = properties;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		reload();
+	}
+
+	/** Reads the contacts file again. A file with findings loads no contacts; the admin page shows why. */
+	public void reload() {
+		Path file = properties.directory().resolve(FILE);
+		current = new ContactsReader().read(properties.directory(), file);
+		current.findings().forEach(f -> log.warn("Support contacts: {}", f));
+		stale().forEach(c -> log.warn("Support contact '{}' was last reviewed on {}: review it", c.id(), c.lastReviewed()));
+	}
+
+	/** The contacts for a nation code (england, wales, scotland, northern-ireland), most urgent first. */
+	public List<SupportContact> forNation(String nation) {
+		return current.contacts().stream()
+			.filter(c -> c.nations().contains(nation))
+			.sorted(Comparator.comparingInt(c -> TIER_ORDER.indexOf(c.tier())))
+			.toList();
+	}
+
+	/** Every contact. */
+	public List<SupportContact> all() {
+		return current.contacts();
+	}
+
+	/** Contacts not reviewed in the last 12 months. */
+	public List<SupportContact> stale() {
+		LocalDate today = LocalDate.now(clock);
+		return current.contacts().stream().filter(c -> c.isStale(today)).toList();
+	}
+
+	/** Problems in the contacts file. */
+	public List<LintFinding> findings() {
+		return current.findings();
+	}
+
+}
