@@ -279,4 +279,36 @@ class CourseLintTests {
 			.contains("1 problem found");
 	}
 
+	@Test
+	void bannedPhrasingInALessonIsReportedOnItsLine() throws IOException {
+		edit("b.md", "Second page.", "Second page.\nHer brother committed suicide last year.");
+		assertThat(findings()).contains("mini/b.md:6: safe messaging: avoid 'committed suicide' (say 'died by suicide' or 'took their own life')");
+	}
+
+	@Test
+	void bannedPhrasingInFeedbackIsReported() throws IOException {
+		edit("check.yaml", "feedback: Yes, because it is right.", "feedback: It was a cry for help.");
+		assertThat(findings()).containsExactly(
+				"mini/check.yaml:10: safe messaging: avoid 'cry for help' (avoid judging phrases; say 'a sign they need support')");
+	}
+
+	@Test
+	void aLessonMentioningSuicideNeedsTheSupportBoxAndItsModuleAContentNote() throws IOException {
+		edit("b.md", "Second page.", "Some people think about ending their life. Asking about suicide directly is safe.");
+		assertThat(findings()).containsExactly(
+				"mini/b.md:2: safe messaging: the lesson mentions suicide or self-harm but has no support box (support_box: true)",
+				"mini/course.yaml:9: safe messaging: module 'm1' discusses suicide or self-harm but its first lesson has no content note (content_note: true)");
+		edit("b.md", "title: B", "title: B\nsupport_box: true");
+		edit("a.md", "title: A", "title: A\ncontent_note: true");
+		assertThat(read().findings()).isEmpty();
+	}
+
+	@Test
+	void theLearnerIsNeverCalledAFirstAiderNorToldTheyDiagnose() throws IOException {
+		edit("a.md", "Hello.", "Hello, Mental Health First Aider.\nYou can diagnose what is wrong.\nYou do not diagnose or treat.");
+		assertThat(findings()).containsExactly(
+				"mini/a.md:5: safe messaging: avoid 'mental health first aider' (this is an awareness course: the term is protected)",
+				"mini/a.md:6: awareness course: do not suggest the learner can diagnose (say what they can notice, ask and signpost)");
+	}
+
 }

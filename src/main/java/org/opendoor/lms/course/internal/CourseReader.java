@@ -177,6 +177,7 @@ public final class CourseReader {
 				String id = checkedId(mod, file);
 				claim(moduleIds, id, file, mod.lineOf("id"));
 				String title = mod.string("title", true);
+				safe(title, file, mod.lineOf("title"));
 				List<ModuleItem> items = new ArrayList<>();
 				for (Node itemNode : mod.list("items", true)) {
 					YamlMap item = YamlMap.of(itemNode, file, findings, 0, ITEM_KEYS, "a module item");
@@ -203,9 +204,27 @@ public final class CourseReader {
 						items.add(read);
 					}
 				}
+				checkContentNote(file, mod, id, items);
 				modules.add(new CourseModule(id, title, items));
 			}
 			return modules;
+		}
+
+		/** A module that discusses suicide or self-harm must open with a content note. */
+		private void checkContentNote(String file, YamlMap mod, String id, List<ModuleItem> items) {
+			boolean discusses = items.stream().anyMatch(CourseReader::mentionsSuicideOrSelfHarm);
+			boolean opensWithNote = !items.isEmpty() && items.get(0) instanceof Lesson first && first.contentNote();
+			if (discusses && !opensWithNote) {
+				findings.add(file, mod.line(), "safe messaging: module '" + id
+						+ "' discusses suicide or self-harm but its first lesson has no content note (content_note: true)");
+			}
+		}
+
+		/** Runs the safe-messaging checks on a piece of text whose first line is {@code line}. */
+		private void safe(String text, String file, int line) {
+			for (SafeMessaging.Problem p : SafeMessaging.check(text)) {
+				findings.add(file, line + p.lineIndex(), p.message());
+			}
 		}
 
 		private Path resolve(String ref, String file, int line) {
@@ -261,6 +280,12 @@ public final class CourseReader {
 			String body = String.join("\n", lines.subList(end + 1, lines.size()));
 			if (body.isBlank()) {
 				findings.add(file, end + 1, "the lesson has no text");
+			}
+			safe(title, file, m.lineOf("title"));
+			safe(body, file, end + 2);
+			if (!supportBox && SafeMessaging.mentionsSuicideOrSelfHarm(title + "\n" + body)) {
+				findings.add(file, m.line(),
+						"safe messaging: the lesson mentions suicide or self-harm but has no support box (support_box: true)");
 			}
 			Lesson lesson = new Lesson(id, title, minutes == null ? 1 : minutes, contentNote, supportBox, body, null,
 					dir.relativize(path).toString().replace('\\', '/'));
@@ -372,12 +397,14 @@ public final class CourseReader {
 				}
 			}
 			String prompt = q.string("prompt", true);
+			safe(prompt, file, q.lineOf("prompt"));
 			boolean critical = q.bool("critical");
 			String module = q.string("module", false);
 			if (module != null) {
 				moduleRefs.add(new PendingModuleRef(module, file, q.lineOf("module")));
 			}
 			String explanation = q.string("explanation", false);
+			safe(explanation, file, q.lineOf("explanation"));
 			List<Question.Option> options = new ArrayList<>();
 			for (Node oNode : q.list("options", true)) {
 				YamlMap o = YamlMap.of(oNode, file, findings, 0, OPTION_KEYS, "an option");
@@ -387,6 +414,8 @@ public final class CourseReader {
 				String text = o.string("text", true);
 				boolean correct = o.bool("correct");
 				String feedback = o.string("feedback", true);
+				safe(text, file, o.lineOf("text"));
+				safe(feedback, file, o.lineOf("feedback"));
 				options.add(new Question.Option(Question.Option.keyFor(options.size()), inline(text), correct,
 						inline(feedback)));
 			}
@@ -424,6 +453,7 @@ public final class CourseReader {
 			claim(itemIds, id, file, m.lineOf("id"));
 			String title = m.string("title", true);
 			String setting = m.string("setting", true);
+			safe(title, file, m.lineOf("title"));
 			String start = m.string("start", true);
 			Map<String, Integer> nodeLines = new LinkedHashMap<>();
 			Map<String, String> nodeIds = new HashMap<>();
@@ -442,6 +472,7 @@ public final class CourseReader {
 				}
 				nodeLines.put(nodeId, n.line());
 				String nodeText = n.string("text", true);
+				safe(nodeText, file, n.lineOf("text"));
 				boolean ending = n.bool("ending");
 				List<Scenario.Choice> choices = new ArrayList<>();
 				for (Node cNode : n.list("choices", false)) {
@@ -452,6 +483,8 @@ public final class CourseReader {
 					String choiceText = c.string("text", true);
 					String next = c.string("next", true);
 					String feedback = c.string("feedback", true);
+					safe(choiceText, file, c.lineOf("text"));
+					safe(feedback, file, c.lineOf("feedback"));
 					choices.add(new Scenario.Choice(inline(choiceText), next, inline(feedback), c.bool("best"),
 							c.bool("critical")));
 					if (next != null) {
@@ -578,6 +611,20 @@ public final class CourseReader {
 			return shown.toString().replace('\\', '/');
 		}
 
+	}
+
+	/** Whether an item's text talks about suicide or self-harm. */
+	static boolean mentionsSuicideOrSelfHarm(ModuleItem item) {
+		if (item instanceof Lesson lesson) {
+			return SafeMessaging.mentionsSuicideOrSelfHarm(lesson.title() + "\n" + lesson.markdown());
+		}
+		if (item instanceof KnowledgeCheck check) {
+			return check.questions().stream().anyMatch(q -> SafeMessaging.mentionsSuicideOrSelfHarm(q.promptHtml())
+					|| q.options().stream().anyMatch(o -> SafeMessaging.mentionsSuicideOrSelfHarm(o.textHtml() + o.feedbackHtml())));
+		}
+		Scenario scenario = (Scenario) item;
+		return scenario.nodes().stream().anyMatch(n -> SafeMessaging.mentionsSuicideOrSelfHarm(n.textHtml())
+				|| n.choices().stream().anyMatch(c -> SafeMessaging.mentionsSuicideOrSelfHarm(c.textHtml() + c.feedbackHtml())));
 	}
 
 	private record PendingLesson(Lesson lesson, Path path, int bodyFirstLine) {

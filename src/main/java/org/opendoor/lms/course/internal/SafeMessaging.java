@@ -1,0 +1,88 @@
+package org.opendoor.lms.course.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The safe-messaging checklist as lint rules: phrasings that stigmatise or mislead about suicide,
+ * protected or clinical claims, and the learner cast as someone who diagnoses or treats.
+ */
+public final class SafeMessaging {
+
+	/** Banned phrasings and what to say instead. */
+	static final List<String[]> BANNED = List.of(
+			new String[] { "committed suicide", "say 'died by suicide' or 'took their own life'" },
+			new String[] { "commit suicide", "say 'end their life' or 'take their own life'" },
+			new String[] { "commits suicide", "say 'dies by suicide'" },
+			new String[] { "committing suicide", "say 'ending their life'" },
+			new String[] { "successful attempt", "say 'died by suicide'" },
+			new String[] { "successful suicide", "say 'died by suicide'" },
+			new String[] { "unsuccessful attempt", "say 'survived a suicide attempt'" },
+			new String[] { "failed attempt", "say 'survived a suicide attempt'" },
+			new String[] { "failed suicide", "say 'survived a suicide attempt'" },
+			new String[] { "completed suicide", "say 'died by suicide'" },
+			new String[] { "suicide victim", "say 'a person who died by suicide'" },
+			new String[] { "cry for help", "avoid judging phrases; say 'a sign they need support'" },
+			new String[] { "attention seeking", "avoid judging phrases; say 'a sign they need support'" },
+			new String[] { "attention-seeking", "avoid judging phrases; say 'a sign they need support'" },
+			new String[] { "mental health first aider", "this is an awareness course: the term is protected" },
+			new String[] { "first aider", "this is an awareness course: do not call the learner a first aider" });
+
+	private static final Pattern LEARNER_DIAGNOSES = Pattern.compile(
+			"\\byou(?:'ll| will| can| could| should| must| may| are able to| need to)?\\s+(diagnose|treat)\\b");
+
+	private static final Pattern MENTIONS = Pattern.compile(
+			"suicid|self-harm|self harm|end (?:their|your|his|her|my) (?:own )?life|take (?:their|your|his|her|my) own life|took (?:their|his|her|my) own life");
+
+	private SafeMessaging() {
+	}
+
+	/** Problems in a piece of course text, each with the zero-based line it is on. */
+	static List<Problem> check(String text) {
+		List<Problem> problems = new ArrayList<>();
+		if (text == null) {
+			return problems;
+		}
+		String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+		for (String[] banned : BANNED) {
+			int at = lower.indexOf(banned[0]);
+			if (at >= 0 && !(banned[0].equals("first aider") && lower.startsWith("mental health ", Math.max(0, at - 14)))) {
+				problems.add(new Problem(lineOf(lower, at), "safe messaging: avoid '" + banned[0] + "' (" + banned[1] + ")"));
+			}
+		}
+		Matcher m = LEARNER_DIAGNOSES.matcher(lower);
+		while (m.find()) {
+			problems.add(new Problem(lineOf(lower, m.start()), "awareness course: do not suggest the learner can "
+					+ m.group(1) + " (say what they can notice, ask and signpost)"));
+		}
+		return problems;
+	}
+
+	/** Whether the text talks about suicide or self-harm. */
+	public static boolean mentionsSuicideOrSelfHarm(String text) {
+		return text != null && MENTIONS.matcher(text.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find();
+	}
+
+	private static int lineOf(String text, int index) {
+		int line = 0;
+		for (int i = 0; i < index; i++) {
+			if (text.charAt(i) == '\n') {
+				line++;
+			}
+		}
+		return line;
+	}
+
+	/**
+	 * A safe-messaging problem.
+	 *
+	 * @param lineIndex zero-based line within the checked text
+	 * @param message what is wrong and what to say instead
+	 */
+	record Problem(int lineIndex, String message) {
+	}
+
+}
