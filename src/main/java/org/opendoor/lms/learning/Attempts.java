@@ -22,6 +22,9 @@ import org.opendoor.lms.course.CatalogueEntry;
 import org.opendoor.lms.course.Lesson;
 import org.opendoor.lms.course.SupportContact;
 import org.opendoor.lms.course.SupportContacts;
+import org.opendoor.lms.course.WellbeingPlan;
+import org.opendoor.lms.learning.internal.PlanEntriesRepository;
+import org.opendoor.lms.learning.internal.PlanEntryEntity;
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseCatalogue;
 import org.opendoor.lms.course.Question;
@@ -56,6 +59,8 @@ public class Attempts {
 
 	private final SupportContacts contacts;
 
+	private final PlanEntriesRepository plans;
+
 	private final Accounts accounts;
 
 	private final Clock clock;
@@ -63,7 +68,8 @@ public class Attempts {
 	private final SecureRandom random = new SecureRandom();
 
 	public Attempts(CourseCatalogue catalogue, AttemptsRepository attempts, AnswersRepository answers,
-			ResultsRepository results, ApplicationEventPublisher events, SupportContacts contacts, Accounts accounts,
+			ResultsRepository results, PlanEntriesRepository plans, ApplicationEventPublisher events,
+			SupportContacts contacts, Accounts accounts,
 			Optional<Clock> clock) {
 		this.catalogue = catalogue;
 		this.attempts = attempts;
@@ -71,6 +77,7 @@ public class Attempts {
 		this.results = results;
 		this.events = events;
 		this.contacts = contacts;
+		this.plans = plans;
 		this.accounts = accounts;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
@@ -196,7 +203,7 @@ public class Attempts {
 		return new StepView(attempt.getId(), course, attempt.getStatus(), attempt.getAssessmentRound(), step,
 				plan.position(step) + 1, plan.steps().size(), plan.previous(step).map(Step::key).orElse(null),
 				plan.next(step).map(Step::key).orElse(null), chosen, path, resultView, answeredInRound,
-				attempt.getDraw().size(), result.isPresent(), support);
+				attempt.getDraw().size(), result.isPresent(), support, planEntries(attempt, step));
 	}
 
 	private StepView.ResultView resultView(Course course, AttemptEntity attempt, Map<String, AnswerEntity> given) {
@@ -242,6 +249,46 @@ public class Attempts {
 		store(attempt, answerKey(attempt, step), response, correct, q.critical());
 		attempt.moveTo(step.key(), clock.instant());
 		return render(attempt, course, plan, step);
+	}
+
+	private Map<String, String> planEntries(AttemptEntity attempt, Step step) {
+		if (step.kind() != StepKind.PLAN) {
+			return Map.of();
+		}
+		Map<String, String> entries = new HashMap<>();
+		plans.findByLearnerIdAndCourseIdAndPlanId(attempt.getLearnerId(), attempt.getCourseId(), step.item().id())
+			.forEach(e -> entries.put(e.getPromptId(), e.getText()));
+		return entries;
+	}
+
+	/**
+	 * Saves what the learner wrote in a private plan. It is kept with the learner (not the attempt), so a
+	 * new attempt shows it again; nothing else reads it.
+	 */
+	@Transactional
+	public void savePlan(long learnerId, UUID attemptId, String stepKey, Map<String, String> answers) {
+		AttemptEntity attempt = load(learnerId, attemptId);
+		Course course = catalogue.version(attempt.getCourseVersionId());
+		Step step = new StepPlan(course, attempt.getDraw()).find(stepKey).orElseThrow(StepNotFoundException::new);
+		if (step.kind() != StepKind.PLAN) {
+			throw new AttemptConflictException("This page is not a plan");
+		}
+		WellbeingPlan plan = (WellbeingPlan) step.item();
+		Map<String, PlanEntryEntity> existing = new HashMap<>();
+		plans.findByLearnerIdAndCourseIdAndPlanId(learnerId, attempt.getCourseId(), plan.id())
+			.forEach(e -> existing.put(e.getPromptId(), e));
+		Instant now = clock.instant();
+		for (WellbeingPlan.Prompt prompt : plan.prompts()) {
+			String text = answers.getOrDefault(prompt.id(), "").strip();
+			if (text.length() > 2000) {
+				throw new InvalidAnswerException("Each answer can be up to 2,000 characters");
+			}
+			PlanEntryEntity entry = existing.computeIfAbsent(prompt.id(),
+					id -> new PlanEntryEntity(learnerId, attempt.getCourseId(), plan.id(), id));
+			entry.write(text, now);
+			plans.save(entry);
+		}
+		attempt.moveTo(step.key(), now);
 	}
 
 	/** Records a choice at the learner's current point in a scenario, or starts the scenario again. */

@@ -1,6 +1,8 @@
 package org.opendoor.lms.learning;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -54,8 +56,20 @@ class PlayerController {
 			@PathVariable String stepKey, @RequestParam(name = "choice", required = false) List<String> choice,
 			@RequestParam(name = "node", required = false) String node,
 			@RequestParam(name = "option", required = false) Integer option,
-			@RequestParam(name = "restart", defaultValue = "false") boolean restart, RedirectAttributes redirect) {
+			@RequestParam(name = "restart", defaultValue = "false") boolean restart,
+			@RequestParam Map<String, String> params, RedirectAttributes redirect) {
 		String here = "redirect:/attempts/" + attemptId + "/steps/" + stepKey;
+		if (stepKey.startsWith("plan-")) {
+			Map<String, String> answers = new HashMap<>();
+			params.forEach((name, value) -> {
+				if (name.startsWith("prompt-")) {
+					answers.put(name.substring("prompt-".length()), value);
+				}
+			});
+			attempts.savePlan(user.accountId(), attemptId, stepKey, answers);
+			redirect.addFlashAttribute("saved", true);
+			return here;
+		}
 		if (stepKey.startsWith("scenario-")) {
 			if (!restart && option == null) {
 				redirect.addFlashAttribute("error", "player.error.choose");
@@ -74,6 +88,17 @@ class PlayerController {
 			return "redirect:/attempts/" + attemptId + "/steps/" + view.nextKey();
 		}
 		return here + "#feedback";
+	}
+
+	@GetMapping("/attempts/{attemptId}/steps/{stepKey}/print")
+	String printPlan(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID attemptId,
+			@PathVariable String stepKey, Model model) {
+		StepView view = attempts.view(user.accountId(), attemptId, stepKey);
+		if (view.step().kind() != StepKind.PLAN) {
+			throw new StepNotFoundException();
+		}
+		model.addAttribute("view", view);
+		return "learning/plan-print";
 	}
 
 	@PostMapping("/attempts/{attemptId}/submit")

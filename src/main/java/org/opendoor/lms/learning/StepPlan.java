@@ -14,6 +14,7 @@ import org.opendoor.lms.course.Lesson;
 import org.opendoor.lms.course.ModuleItem;
 import org.opendoor.lms.course.Question;
 import org.opendoor.lms.course.Scenario;
+import org.opendoor.lms.course.WellbeingPlan;
 
 /** The pages of one attempt in order: every module's items, then the drawn assessment, then the result. */
 public final class StepPlan {
@@ -42,6 +43,9 @@ public final class StepPlan {
 				else if (item instanceof Scenario scenario) {
 					list.add(new Step("scenario-" + scenario.id(), StepKind.SCENARIO, module, scenario, null, 0));
 				}
+				else if (item instanceof WellbeingPlan plan) {
+					list.add(new Step("plan-" + plan.id(), StepKind.PLAN, module, plan, null, 0));
+				}
 			}
 		}
 		if (course.assessment() != null) {
@@ -65,6 +69,9 @@ public final class StepPlan {
 		ModuleItem item = module.items().get(0);
 		if (item instanceof KnowledgeCheck check) {
 			return "check-" + check.questions().get(0).id();
+		}
+		if (item instanceof WellbeingPlan) {
+			return "plan-" + item.id();
 		}
 		return (item instanceof Lesson ? "lesson-" : "scenario-") + item.id();
 	}

@@ -29,10 +29,12 @@ import org.opendoor.lms.course.SupportContact;
  * @param drawSize how many questions the round has
  * @param locked whether this assessment page can no longer be answered (round submitted)
  * @param contacts the support contacts for the learner's nation, on pages with a support box
+ * @param planEntries what the learner wrote in this page's private plan, by prompt id
  */
 public record StepView(UUID attemptId, Course course, AttemptStatus status, int round, Step step, int position,
 		int total, String previousKey, String nextKey, Set<String> chosen, ScenarioPath scenario, ResultView result,
-		int answeredInRound, int drawSize, boolean locked, List<SupportContact> contacts) {
+		int answeredInRound, int drawSize, boolean locked, List<SupportContact> contacts,
+		java.util.Map<String, String> planEntries) {
 
 	/** Progress through the course as a whole percentage. */
 	public int percent() {

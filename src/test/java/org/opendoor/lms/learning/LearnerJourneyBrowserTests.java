@@ -134,7 +134,7 @@ class LearnerJourneyBrowserTests {
 		clickToLoad(card.findElement(By.tagName("button")));
 
 		assertThat(heading()).isEqualTo("Welcome");
-		assertThat(browser.findElement(By.className("progress-label")).getText()).startsWith("Page 1 of 19");
+		assertThat(browser.findElement(By.className("progress-label")).getText()).startsWith("Page 1 of 20");
 		next();
 		assertThat(heading()).isEqualTo("Listening without fixing");
 		next();
@@ -150,7 +150,7 @@ class LearnerJourneyBrowserTests {
 		clickToLoad(By.linkText("Continue where you left off"));
 		assertThat(browser.getCurrentUrl()).isEqualTo(leftAt);
 		assertThat(browser.findElement(By.id("choice-a")).isSelected()).as("the answer is kept").isTrue();
-		assertThat(browser.findElement(By.className("progress-label")).getText()).startsWith("Page 3 of 19");
+		assertThat(browser.findElement(By.className("progress-label")).getText()).startsWith("Page 3 of 20");
 
 		answer(true);
 		assertThat(browser.findElement(By.id("feedback")).getText()).contains("That's right");
@@ -167,6 +167,15 @@ class LearnerJourneyBrowserTests {
 		next();
 		next();
 		answer(true);
+		next();
+		assertThat(heading()).isEqualTo("My next step");
+		browser.findElement(By.id("prompt-support")).sendKeys("Our café coordinator, Gwen");
+		clickToLoad(By.cssSelector("form.plan button[type=submit]"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Your plan is saved.");
+		clickToLoad(By.linkText("Print my plan"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("Who can I talk to after a hard conversation?")
+			.contains("Our café coordinator, Gwen");
+		browser.navigate().back();
 		next();
 		takeAssessment(false);
 		assertThat(heading()).isEqualTo("You passed");

@@ -218,4 +218,23 @@ class SecurityTests {
 			.andExpect(redirectedUrl("/courses"));
 	}
 
+	@Test
+	void aPrivatePlanIsSeenOnlyByItsAuthor() throws Exception {
+		SignedInUser author = learner("plan-author@example.org");
+		SignedInUser other = learner("plan-other@example.org");
+		UUID attempt = attempts.start(author.accountId(), "first-steps");
+		String page = "/attempts/" + attempt + "/steps/plan-my-next-step";
+		mvc.perform(post(page).param("prompt-support", "My sister <script>alert(1)</script>").with(user(author)).with(csrf()))
+			.andExpect(redirectedUrl(page));
+		String html = mvc.perform(get(page + "/print").with(user(author))).andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("My sister &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
+		mvc.perform(get(page + "/print").with(user(other))).andExpect(status().isNotFound());
+		mvc.perform(post(page).param("prompt-support", "overwritten").with(user(other)).with(csrf()))
+			.andExpect(status().isNotFound());
+		UUID othersAttempt = attempts.start(other.accountId(), "first-steps");
+		String othersPage = mvc.perform(get("/attempts/" + othersAttempt + "/steps/plan-my-next-step").with(user(other)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(othersPage).doesNotContain("My sister");
+	}
+
 }

@@ -26,6 +26,7 @@ import org.opendoor.lms.course.ModuleItem;
 import org.opendoor.lms.course.Question;
 import org.opendoor.lms.course.QuestionType;
 import org.opendoor.lms.course.Scenario;
+import org.opendoor.lms.course.WellbeingPlan;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -46,7 +47,11 @@ public final class CourseReader {
 
 	static final Set<String> MODULE_KEYS = Set.of("id", "title", "items");
 
-	static final Set<String> ITEM_KEYS = Set.of("lesson", "check", "scenario");
+	static final Set<String> ITEM_KEYS = Set.of("lesson", "check", "scenario", "plan");
+
+	static final Set<String> PLAN_KEYS = Set.of("id", "title", "intro", "prompts");
+
+	static final Set<String> PROMPT_KEYS = Set.of("id", "label", "hint");
 
 	static final Set<String> ASSESSMENT_KEYS = Set.of("bank", "draw", "title");
 
@@ -186,7 +191,7 @@ public final class CourseReader {
 					}
 					List<String> kinds = ITEM_KEYS.stream().filter(item::has).sorted().toList();
 					if (kinds.size() != 1) {
-						findings.add(file, item.line(), "a module item needs exactly one of: check, lesson, scenario");
+						findings.add(file, item.line(), "a module item needs exactly one of: check, lesson, plan, scenario");
 						continue;
 					}
 					String kind = kinds.get(0);
@@ -198,6 +203,7 @@ public final class CourseReader {
 					ModuleItem read = switch (kind) {
 						case "lesson" -> readLessonHeader(target, lessons);
 						case "check" -> readCheck(target);
+						case "plan" -> readPlan(target);
 						default -> readScenario(target);
 					};
 					if (read != null) {
@@ -441,6 +447,38 @@ public final class CourseReader {
 					explanation == null ? null : inline(explanation));
 		}
 
+		private WellbeingPlan readPlan(Path path) {
+			String file = rel(path);
+			String text = readText(path, file, 1);
+			Node node = text == null ? null : compose(text, file, 0);
+			YamlMap m = node == null ? null : YamlMap.of(node, file, findings, 0, PLAN_KEYS, "a plan");
+			if (m == null) {
+				return null;
+			}
+			String id = checkedId(m, file);
+			claim(itemIds, id, file, m.lineOf("id"));
+			String title = m.string("title", true);
+			String intro = m.string("intro", true);
+			safe(title, file, m.lineOf("title"));
+			safe(intro, file, m.lineOf("intro"));
+			Map<String, String> promptIds = new HashMap<>();
+			List<WellbeingPlan.Prompt> prompts = new ArrayList<>();
+			for (Node pNode : m.list("prompts", true)) {
+				YamlMap p = YamlMap.of(pNode, file, findings, 0, PROMPT_KEYS, "a prompt");
+				if (p == null) {
+					continue;
+				}
+				String promptId = checkedId(p, file);
+				claim(promptIds, promptId, file, p.lineOf("id"));
+				String label = p.string("label", true);
+				String hint = p.string("hint", false);
+				safe(label, file, p.lineOf("label"));
+				safe(hint, file, p.lineOf("hint"));
+				prompts.add(new WellbeingPlan.Prompt(promptId, label, hint));
+			}
+			return new WellbeingPlan(id, title, inline(intro), prompts, dir.relativize(path).toString().replace('\\', '/'));
+		}
+
 		private Scenario readScenario(Path path) {
 			String file = rel(path);
 			String text = readText(path, file, 1);
@@ -621,6 +659,9 @@ public final class CourseReader {
 		if (item instanceof KnowledgeCheck check) {
 			return check.questions().stream().anyMatch(q -> SafeMessaging.mentionsSuicideOrSelfHarm(q.promptHtml())
 					|| q.options().stream().anyMatch(o -> SafeMessaging.mentionsSuicideOrSelfHarm(o.textHtml() + o.feedbackHtml())));
+		}
+		if (item instanceof WellbeingPlan plan) {
+			return SafeMessaging.mentionsSuicideOrSelfHarm(plan.introHtml());
 		}
 		Scenario scenario = (Scenario) item;
 		return scenario.nodes().stream().anyMatch(n -> SafeMessaging.mentionsSuicideOrSelfHarm(n.textHtml())
