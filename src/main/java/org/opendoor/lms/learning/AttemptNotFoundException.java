@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 public class AttemptNotFoundException extends RuntimeException {
 
 	public AttemptNotFoundException() {
-		super("Attempt not found");
+		super("error.attemptNotFound");
 	}
 
 }

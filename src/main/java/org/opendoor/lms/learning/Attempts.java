@@ -226,11 +226,11 @@ public class Attempts {
 		Step step = plan.find(stepKey).orElseThrow(StepNotFoundException::new);
 		Question q = step.question();
 		if (q == null) {
-			throw new AttemptConflictException("This page has no question to answer");
+			throw new AttemptConflictException("error.noQuestion");
 		}
 		if (step.kind() == StepKind.ASSESSMENT_QUESTION && (attempt.getStatus() != AttemptStatus.IN_PROGRESS
 				|| results.findByAttemptIdAndRoundNo(attemptId, attempt.getAssessmentRound()).isPresent())) {
-			throw new AttemptConflictException("This assessment has been submitted; its answers can no longer change");
+			throw new AttemptConflictException("error.submitted");
 		}
 		Set<String> valid = new TreeSet<>();
 		for (Question.Option o : q.options()) {
@@ -239,10 +239,10 @@ public class Attempts {
 			}
 		}
 		if (valid.isEmpty() || valid.size() != chosen.size()) {
-			throw new InvalidAnswerException("Choose an answer from the options shown");
+			throw new InvalidAnswerException("error.chooseShown");
 		}
 		if (q.type() != org.opendoor.lms.course.QuestionType.MULTIPLE && valid.size() > 1) {
-			throw new InvalidAnswerException("Choose one answer only");
+			throw new InvalidAnswerException("error.chooseOne");
 		}
 		String response = String.join(",", valid);
 		boolean correct = q.isCorrect(valid);
@@ -271,7 +271,7 @@ public class Attempts {
 		Course course = catalogue.version(attempt.getCourseVersionId());
 		Step step = new StepPlan(course, attempt.getDraw()).find(stepKey).orElseThrow(StepNotFoundException::new);
 		if (step.kind() != StepKind.PLAN) {
-			throw new AttemptConflictException("This page is not a plan");
+			throw new AttemptConflictException("error.notPlan");
 		}
 		WellbeingPlan plan = (WellbeingPlan) step.item();
 		Map<String, PlanEntryEntity> existing = new HashMap<>();
@@ -281,7 +281,7 @@ public class Attempts {
 		for (WellbeingPlan.Prompt prompt : plan.prompts()) {
 			String text = answers.getOrDefault(prompt.id(), "").strip();
 			if (text.length() > 2000) {
-				throw new InvalidAnswerException("Each answer can be up to 2,000 characters");
+				throw new InvalidAnswerException("error.planTooLong");
 			}
 			PlanEntryEntity entry = existing.computeIfAbsent(prompt.id(),
 					id -> new PlanEntryEntity(learnerId, attempt.getCourseId(), plan.id(), id));
@@ -300,7 +300,7 @@ public class Attempts {
 		StepPlan plan = new StepPlan(course, attempt.getDraw());
 		Step step = plan.find(stepKey).orElseThrow(StepNotFoundException::new);
 		if (step.kind() != StepKind.SCENARIO) {
-			throw new AttemptConflictException("This page is not a scenario");
+			throw new AttemptConflictException("error.notScenario");
 		}
 		Scenario scenario = (Scenario) step.item();
 		String key = answerKey(attempt, step);
@@ -315,7 +315,7 @@ public class Attempts {
 			return;
 		}
 		if (choiceIndex == null || choiceIndex < 0 || choiceIndex >= walked.current().choices().size()) {
-			throw new InvalidAnswerException("Choose one of the options shown");
+			throw new InvalidAnswerException("error.chooseShown");
 		}
 		Scenario.Choice choice = walked.current().choices().get(choiceIndex);
 		String newPath = (path.isEmpty() ? "" : path + ";") + nodeId + ":" + choiceIndex;
@@ -329,10 +329,10 @@ public class Attempts {
 		AttemptEntity attempt = load(learnerId, attemptId);
 		Course course = catalogue.version(attempt.getCourseVersionId());
 		if (course.assessment() == null) {
-			throw new AttemptConflictException("This course has no assessment");
+			throw new AttemptConflictException("error.noAssessment");
 		}
 		if (results.findByAttemptIdAndRoundNo(attemptId, attempt.getAssessmentRound()).isPresent()) {
-			throw new AttemptConflictException("This assessment has already been submitted");
+			throw new AttemptConflictException("error.alreadySubmitted");
 		}
 		Map<String, AnswerEntity> given = answers.findByAttemptId(attemptId)
 			.stream()
@@ -355,7 +355,7 @@ public class Attempts {
 	public String retake(long learnerId, UUID attemptId) {
 		AttemptEntity attempt = load(learnerId, attemptId);
 		if (attempt.getStatus() != AttemptStatus.FAILED) {
-			throw new AttemptConflictException("Only a failed assessment can be retaken");
+			throw new AttemptConflictException("error.retakeOnlyFailed");
 		}
 		Course course = catalogue.version(attempt.getCourseVersionId());
 		attempt.newRound(AssessmentDraw.draw(course.assessment(), random), StepPlan.ASSESSMENT, clock.instant());

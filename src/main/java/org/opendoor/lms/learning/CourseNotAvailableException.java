@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 public class CourseNotAvailableException extends RuntimeException {
 
 	public CourseNotAvailableException() {
-		super("This course is not available");
+		super("error.courseNotAvailable");
 	}
 
 }

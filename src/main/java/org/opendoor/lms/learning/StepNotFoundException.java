@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 public class StepNotFoundException extends RuntimeException {
 
 	public StepNotFoundException() {
-		super("Page not found in this course");
+		super("error.stepNotFound");
 	}
 
 }

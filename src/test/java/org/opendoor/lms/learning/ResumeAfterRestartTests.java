@@ -54,6 +54,9 @@ class ResumeAfterRestartTests {
 			assertThat(learner.lastPath()).isEqualTo(attemptPath + "/steps/lesson-welcome");
 			learner.get(attemptPath + "/steps/lesson-listening");
 			learner.get(attemptPath + "/steps/check-open-question");
+			BrowserlessSession.Page refused = learner.post(attemptPath + "/steps/check-open-question", "choice", "z");
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.body()).contains("Choose an answer from the options shown.").contains("Your progress so far is saved.");
 			BrowserlessSession.Page answered = learner.post(attemptPath + "/steps/check-open-question", "choice", "a");
 			assertThat(learner.follow(answered.location().replaceFirst("#.*", "").replaceFirst("^https?://[^/]+", "")).body())
 				.contains("Not quite");

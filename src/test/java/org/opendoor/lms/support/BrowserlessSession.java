@@ -48,7 +48,7 @@ public final class BrowserlessSession {
 	}
 
 	public Page get(String path) {
-		Page page = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+		Page page = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
 		Matcher m = CSRF.matcher(page.body());
 		if (m.find()) {
 			csrf = m.group(1);
@@ -87,6 +87,7 @@ public final class BrowserlessSession {
 		}
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
 			.POST(HttpRequest.BodyPublishers.ofString(String.join("&", parts)))
 			.build());
 	}
