@@ -1,0 +1,428 @@
+package org.opendoor.lms.certificate.internal;
+
+import java.awt.Color;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Bidi;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.opendoor.lms.certificate.CertificateContent;
+
+/**
+ * Draws a certificate as a PDF/A-2b and PDF/UA-1 document: fonts embedded, every piece of text tagged in
+ * reading order, the QR code a tagged figure with alternative text, decoration marked as artifacts,
+ * document language and title set. The same content always gives the same bytes.
+ */
+public final class CertificateRenderer {
+
+	private static final float WIDTH = PDRectangle.A4.getHeight();
+
+	private static final float HEIGHT = PDRectangle.A4.getWidth();
+
+	private static final char MISSING = '\u25A1';
+
+	private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+	private final CertificateTemplate template;
+
+	private final TrueTypeFont regularCoverage;
+
+	public CertificateRenderer(CertificateTemplate template) {
+		this.template = template;
+		try {
+			this.regularCoverage = new TTFParser().parse(new RandomAccessReadBuffer(template.regularFont()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Renders the certificate. */
+	public byte[] render(CertificateContent c) {
+		try (PDDocument doc = new PDDocument()) {
+			return new Drawing(doc, c).draw();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The text as it can be printed with the bundled fonts: control characters removed, composed (NFC);
+	 * a character the fonts lack is replaced by its base letters when it has them (NFKD) or by a white
+	 * square; right-to-left runs are put in visual order (without Arabic joining).
+	 */
+	public String printable(String text) {
+		String composed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC);
+		StringBuilder out = new StringBuilder();
+		composed.codePoints().forEach(cp -> {
+			int type = Character.getType(cp);
+			if (cp == '\t' || cp == '\n' || cp == '\r' || Character.isSpaceChar(cp)) {
+				out.append(' ');
+			}
+			else if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+					|| type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
+				return;
+			}
+			else if (covered(cp)) {
+				out.appendCodePoint(cp);
+			}
+			else {
+				String base = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD)
+					.codePoints()
+					.filter(this::covered)
+					.filter(b -> Character.getType(b) != Character.NON_SPACING_MARK)
+					.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+					.toString();
+				out.append(base.isEmpty() || base.codePointAt(0) == cp ? String.valueOf(MISSING) : base);
+			}
+		});
+		String clean = out.toString().replaceAll(" +", " ").strip();
+		if (Bidi.requiresBidi(clean.toCharArray(), 0, clean.length())) {
+			Bidi bidi = new Bidi(clean, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+			StringBuilder visual = new StringBuilder();
+			int runs = bidi.getRunCount();
+			byte[] levels = new byte[runs];
+			Integer[] objects = new Integer[runs];
+			for (int i = 0; i < runs; i++) {
+				levels[i] = (byte) bidi.getRunLevel(i);
+				objects[i] = i;
+			}
+			Bidi.reorderVisually(levels, 0, objects, 0, runs);
+			for (Integer run : objects) {
+				String part = clean.substring(bidi.getRunStart(run), bidi.getRunLimit(run));
+				visual.append((bidi.getRunLevel(run) & 1) == 1 ? new StringBuilder(part).reverse() : part);
+			}
+			clean = visual.toString();
+		}
+		return clean;
+	}
+
+	private boolean covered(int cp) {
+		try {
+			return regularCoverage.getUnicodeCmapLookup().getGlyphId(cp) > 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** One document being drawn. */
+	private final class Drawing {
+
+		private final PDDocument doc;
+
+		private final CertificateContent c;
+
+		private final PDPage page = new PDPage(new PDRectangle(WIDTH, HEIGHT));
+
+		private final PDStructureElement document;
+
+		private final COSArray parentTreeKids = new COSArray();
+
+		private PDType0Font regular;
+
+		private PDType0Font bold;
+
+		private PDPageContentStream cs;
+
+		private int mcid;
+
+		Drawing(PDDocument doc, CertificateContent c) {
+			this.doc = doc;
+			this.c = c;
+			PDStructureTreeRoot root = new PDStructureTreeRoot();
+			doc.getDocumentCatalog().setStructureTreeRoot(root);
+			this.document = new PDStructureElement("Document", root);
+			root.appendKid(document);
+		}
+
+		byte[] draw() throws IOException {
+			doc.addPage(page);
+			page.getCOSObject().setName(COSName.getPDFName("Tabs"), "S");
+			page.setStructParents(0);
+			regular = PDType0Font.load(doc, new ByteArrayInputStream(template.regularFont()), true);
+			bold = PDType0Font.load(doc, new ByteArrayInputStream(template.boldFont()), true);
+			String lang = "cy".equals(c.language()) ? "cy" : "en";
+			String title = template.text(lang, "title") + ": " + printable(c.learnerName()) + ", " + c.courseTitle();
+			try (PDPageContentStream stream = new PDPageContentStream(doc, page)) {
+				cs = stream;
+				border();
+				float y = HEIGHT - 95;
+				y = line("H1", template.text(lang, "title"), bold, 30, template.accent(), y, 44);
+				y = line("P", template.text(lang, "intro"), regular, 14, template.text(), y, 34);
+				y = line("P", printable(c.learnerName()), bold, fitSize(printable(c.learnerName()), bold, 28, 640), template.text(), y, 34);
+				y = line("P", template.text(lang, "completed"), regular, 14, template.text(), y, 24);
+				y = line("P", c.courseTitle(), bold, fitSize(c.courseTitle(), bold, 18, 640), template.accent(), y, 20);
+				y = line("P", template.text(lang, "version", c.courseVersion()), regular, 11, template.muted(), y, 26);
+				y = line("P", template.text(lang, "modules") + " " + String.join(" · ", c.modules()), regular,
+						fitSize(template.text(lang, "modules") + " " + String.join(" · ", c.modules()), regular, 11, 660),
+						template.text(), y, 18);
+				y = line("P", template.text(lang, "hours", c.hoursText()), regular, 11, template.text(), y, 18);
+				y = line("P", template.text(lang, "issued", date(c.issuedOn(), lang), printable(c.organisation())), regular, 11,
+						template.text(), y, 18);
+				line("P", template.text(lang, "expires", date(c.expiresOn(), lang)), regular, 11, template.text(), y, 18);
+				float small = 40;
+				text("P", template.text(lang, "code", c.code()), bold, 11, template.text(), 60, small + 26);
+				text("P", template.text(lang, "check", c.verifyUrl()), regular, 9, template.muted(), 60, small + 12);
+				text("P", template.text(lang, "awareness"), regular, 8, template.muted(), 60, small - 2);
+				qr(template.text(lang, "qr"), WIDTH - 60 - 86, small - 8, 86);
+			}
+			finish(title, lang);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			doc.save(out);
+			return out.toByteArray();
+		}
+
+		private String date(LocalDate d, String lang) {
+			return d.format(DateTimeFormatter.ofPattern("d MMMM yyyy", "cy".equals(lang) ? Locale.forLanguageTag("cy") : Locale.UK));
+		}
+
+		private float fitSize(String text, PDType0Font font, float size, float maxWidth) throws IOException {
+			float s = size;
+			while (s > 8 && width(text, font, s) > maxWidth) {
+				s -= 0.5f;
+			}
+			return s;
+		}
+
+		private float width(String text, PDType0Font font, float size) throws IOException {
+			return font.getStringWidth(text) / 1000 * size;
+		}
+
+		private float line(String role, String text, PDType0Font font, float size, Color colour, float y, float gap)
+				throws IOException {
+			float x = (WIDTH - width(text, font, size)) / 2;
+			text(role, text, font, size, colour, x, y);
+			return y - gap;
+		}
+
+		/** Draws tagged text, one glyph run per character so no ligature hides the letters from text extraction. */
+		private void text(String role, String text, PDType0Font font, float size, Color colour, float x, float y)
+				throws IOException {
+			tagged(role);
+			cs.beginText();
+			cs.setFont(font, size);
+			cs.setNonStrokingColor(colour);
+			cs.newLineAtOffset(x, y);
+			StringBuilder run = new StringBuilder();
+			for (int i = 0; i < text.length(); i++) {
+				char ch = text.charAt(i);
+				run.append(ch);
+				if (Character.isHighSurrogate(ch)) {
+					continue;
+				}
+				cs.showText(run.toString());
+				run.setLength(0);
+			}
+			cs.endText();
+			cs.endMarkedContent();
+		}
+
+		private PDStructureElement tagged(String role) throws IOException {
+			PDStructureElement element = new PDStructureElement(role, document);
+			element.setPage(page);
+			COSDictionary props = new COSDictionary();
+			props.setInt(COSName.MCID, mcid);
+			cs.beginMarkedContent(COSName.getPDFName(role), PDPropertyList.create(props));
+			PDMarkedContent marked = PDMarkedContent.create(COSName.getPDFName(role), props);
+			element.appendKid(marked);
+			document.appendKid(element);
+			parentTreeKids.add(element);
+			mcid++;
+			return element;
+		}
+
+		private void qr(String alt, float x, float y, float size) throws IOException {
+			BitMatrix matrix;
+			try {
+				matrix = new QRCodeWriter().encode(c.verifyUrl(), com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
+						Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
+			}
+			catch (WriterException ex) {
+				throw new IllegalStateException("Cannot encode the verification address as a QR code", ex);
+			}
+			PDStructureElement figure = tagged("Figure");
+			figure.setAlternateDescription(alt);
+			float cell = size / matrix.getWidth();
+			cs.setNonStrokingColor(Color.BLACK);
+			for (int row = 0; row < matrix.getHeight(); row++) {
+				for (int col = 0; col < matrix.getWidth(); col++) {
+					if (matrix.get(col, row)) {
+						cs.addRect(x + col * cell, y + size - (row + 1) * cell, cell, cell);
+					}
+				}
+			}
+			cs.fill();
+			cs.endMarkedContent();
+		}
+
+		private void border() throws IOException {
+			cs.beginMarkedContent(COSName.ARTIFACT);
+			cs.setStrokingColor(template.accent());
+			cs.setLineWidth(6);
+			cs.addRect(24, 24, WIDTH - 48, HEIGHT - 48);
+			cs.stroke();
+			cs.setLineWidth(1);
+			cs.addRect(34, 34, WIDTH - 68, HEIGHT - 68);
+			cs.stroke();
+			cs.endMarkedContent();
+		}
+
+		private void finish(String title, String lang) throws IOException {
+			PDDocumentCatalog catalog = doc.getDocumentCatalog();
+			catalog.setLanguage("cy".equals(lang) ? "cy" : "en-GB");
+			PDMarkInfo markInfo = new PDMarkInfo();
+			markInfo.setMarked(true);
+			catalog.setMarkInfo(markInfo);
+			PDStructureTreeRoot root = catalog.getStructureTreeRoot();
+			PDNumberTreeNode parentTree = new PDNumberTreeNode(PDStructureElement.class);
+			COSArray nums = new COSArray();
+			nums.add(COSInteger.get(0));
+			nums.add(parentTreeKids);
+			parentTree.getCOSObject().setItem(COSName.NUMS, nums);
+			root.setParentTree(parentTree);
+			root.setParentTreeNextKey(1);
+			PDViewerPreferences prefs = new PDViewerPreferences(new COSDictionary());
+			prefs.setDisplayDocTitle(true);
+			catalog.setViewerPreferences(prefs);
+
+			Calendar when = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+			when.setTimeInMillis(c.issuedOn().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+			PDDocumentInformation info = doc.getDocumentInformation();
+			info.setTitle(title);
+			info.setCreator("Open Door");
+			info.setProducer("Open Door with Apache PDFBox");
+			info.setCreationDate(when);
+			info.setModificationDate(when);
+			PDMetadata metadata = new PDMetadata(doc);
+			metadata.importXMPMetadata(xmp(title, lang, c.issuedOn()).getBytes(StandardCharsets.UTF_8));
+			catalog.setMetadata(metadata);
+
+			PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(SRGB));
+			intent.setInfo("sRGB IEC61966-2.1");
+			intent.setOutputCondition("sRGB IEC61966-2.1");
+			intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+			intent.setRegistryName("http://www.color.org");
+			catalog.addOutputIntent(intent);
+
+			byte[] id = sha256(c.code() + "|" + c.issuedOn());
+			COSArray ids = new COSArray();
+			byte[] first = java.util.Arrays.copyOf(id, 16);
+			ids.add(new COSString(first));
+			ids.add(new COSString(first));
+			doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+		}
+
+	}
+
+	private static String xmp(String title, String lang, LocalDate issued) {
+		String date = issued + "T00:00:00Z";
+		return """
+				<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+				<x:xmpmeta xmlns:x="adobe:ns:meta/">
+				 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+				  <rdf:Description rdf:about=""
+				    xmlns:dc="http://purl.org/dc/elements/1.1/"
+				    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+				    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+				    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+				    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
+				    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+				    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+				    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+				   <dc:format>application/pdf</dc:format>
+				   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>
+				   <dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>
+				   <xmp:CreatorTool>Open Door</xmp:CreatorTool>
+				   <xmp:CreateDate>%s</xmp:CreateDate>
+				   <xmp:ModifyDate>%s</xmp:ModifyDate>
+				   <pdf:Producer>Open Door with Apache PDFBox</pdf:Producer>
+				   <pdfaid:part>2</pdfaid:part>
+				   <pdfaid:conformance>B</pdfaid:conformance>
+				   <pdfuaid:part>1</pdfuaid:part>
+				   <pdfaExtension:schemas>
+				    <rdf:Bag>
+				     <rdf:li rdf:parseType="Resource">
+				      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+				      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+				      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+				      <pdfaSchema:property>
+				       <rdf:Seq>
+				        <rdf:li rdf:parseType="Resource">
+				         <pdfaProperty:name>part</pdfaProperty:name>
+				         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+				         <pdfaProperty:category>internal</pdfaProperty:category>
+				         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+				        </rdf:li>
+				       </rdf:Seq>
+				      </pdfaSchema:property>
+				     </rdf:li>
+				    </rdf:Bag>
+				   </pdfaExtension:schemas>
+				  </rdf:Description>
+				 </rdf:RDF>
+				</x:xmpmeta>
+				<?xpacket end="w"?>""".formatted(escapeXml(title), "cy".equals(lang) ? "cy" : "en-GB", date, date);
+	}
+
+	static String escapeXml(String s) {
+		return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	}
+
+	private static byte[] sha256(String s) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
