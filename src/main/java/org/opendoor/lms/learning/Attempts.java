@@ -346,7 +346,8 @@ public class Attempts {
 				mark.percent(), mark.criticalMissed(), mark.passed(), String.join(",", mark.revisit()), now));
 		attempt.finishRound(mark.passed(), now);
 		attempt.moveTo(StepPlan.RESULT, now);
-		events.publishEvent(new LearningEvents.AssessmentSubmitted(attemptId, attempt.getAssessmentRound(), mark, now));
+		events.publishEvent(new LearningEvents.AssessmentSubmitted(attemptId, learnerId, attempt.getCourseId(),
+				attempt.getCourseVersionId(), attempt.getAssessmentRound(), mark, now));
 		return mark;
 	}
 

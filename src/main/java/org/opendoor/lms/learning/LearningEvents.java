@@ -52,11 +52,15 @@ public final class LearningEvents {
 	 * A learner submitted an assessment round.
 	 *
 	 * @param attemptId the attempt
+	 * @param learnerId the learner's account id
+	 * @param courseId the course
+	 * @param courseVersionId the stored course version the attempt is on
 	 * @param round the round number
 	 * @param mark the mark
 	 * @param at when
 	 */
-	public record AssessmentSubmitted(UUID attemptId, int round, AssessmentMark mark, Instant at) {
+	public record AssessmentSubmitted(UUID attemptId, long learnerId, String courseId, long courseVersionId, int round,
+			AssessmentMark mark, Instant at) {
 	}
 
 }

@@ -11,7 +11,6 @@ import org.opendoor.lms.course.Scenario;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +67,18 @@ public final class BrowserLearner implements AutoCloseable {
 	public void clickToLoad(WebElement element) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		element.click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+			try {
+				page.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException gone) {
+				// Stale, or (as Chromium sometimes says) no longer in the document: the new page has loaded.
+				return true;
+			}
+		});
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(driver -> "complete".equals(browser.executeScript("return document.readyState")));
 	}
 
 	public void clickToLoad(By by) {

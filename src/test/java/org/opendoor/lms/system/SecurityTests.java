@@ -39,7 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ActiveProfiles({ "demo", "test" })
 class SecurityTests {
 
-	static final Set<String> PUBLIC = Set.of("/login", "/register", "/error");
+	static final Set<String> PUBLIC = Set.of("/login", "/register", "/error", "/verify", "/verify/x");
 
 	@Autowired
 	MockMvc mvc;

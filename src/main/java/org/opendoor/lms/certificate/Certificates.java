@@ -1,0 +1,224 @@
+package org.opendoor.lms.certificate;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.opendoor.lms.account.Account;
+import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.certificate.internal.CertificateRenderer;
+import org.opendoor.lms.certificate.internal.CertificateStore;
+import org.opendoor.lms.certificate.internal.CertificateTemplate;
+import org.opendoor.lms.course.Course;
+import org.opendoor.lms.course.CourseCatalogue;
+import org.opendoor.lms.course.CourseModule;
+import org.opendoor.lms.learning.LearningEvents;
+import org.opendoor.lms.organisation.Membership;
+import org.opendoor.lms.organisation.Organisations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Issues a certificate when a learner passes, keeps its PDF immutable, and revokes and reissues with an
+ * audit record. The certificate row is written in the same transaction as the pass, so a pass never
+ * goes without its certificate; the PDF is drawn once, right after, or on first download.
+ */
+@Service
+public class Certificates {
+
+	private static final Logger log = LoggerFactory.getLogger(Certificates.class);
+
+	private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ0123456789".toCharArray();
+
+	private final CertificateStore store;
+
+	private final CourseCatalogue catalogue;
+
+	private final Accounts accounts;
+
+	private final Organisations organisations;
+
+	private final CertificateProperties properties;
+
+	private final CertificateRenderer renderer;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	public Certificates(CertificateStore store, CourseCatalogue catalogue, Accounts accounts, Organisations organisations,
+			CertificateProperties properties, Optional<Clock> clock) {
+		this.store = store;
+		this.catalogue = catalogue;
+		this.accounts = accounts;
+		this.organisations = organisations;
+		this.properties = properties;
+		this.renderer = new CertificateRenderer(CertificateTemplate.read(properties.template()));
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** A new verification code: 20 characters from a 32-letter alphabet, 100 random bits. */
+	String newCode() {
+		StringBuilder code = new StringBuilder();
+		for (int i = 0; i < 20; i++) {
+			if (i > 0 && i % 4 == 0) {
+				code.append('-');
+			}
+			code.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+		}
+		return code.toString();
+	}
+
+	/** Records the certificate in the same transaction as the pass. */
+	@EventListener
+	public void onAssessmentSubmitted(LearningEvents.AssessmentSubmitted event) {
+		if (event.mark().passed() && !store.existsValidFor(event.attemptId())) {
+			long id = store.insert(event.attemptId(), event.learnerId(), event.courseId(),
+					content(event.learnerId(), catalogue.version(event.courseVersionId()), null), null);
+			store.audit(id, "ISSUED", null, null);
+		}
+	}
+
+	/** Draws the PDFs of certificates issued in the transaction that just committed. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void renderAfterPass(LearningEvents.AssessmentSubmitted event) {
+		if (event.mark().passed()) {
+			renderPending();
+		}
+	}
+
+	/** Draws any PDF still missing (for example after a crash between the pass and the drawing). */
+	@Scheduled(fixedDelayString = "${lms.certificate.render-every:PT5M}")
+	@Transactional
+	public void renderPending() {
+		for (long id : store.withoutPdf()) {
+			try {
+				pdf(id);
+			}
+			catch (RuntimeException ex) {
+				log.error("Certificate {} could not be drawn yet; it will be tried again", id, ex);
+			}
+		}
+	}
+
+	private CertificateContent content(long learnerId, Course course, String code) {
+		Account learner = accounts.get(learnerId);
+		String organisation = organisations.membershipsOf(learnerId).stream()
+			.map(Membership::organisationName)
+			.findFirst()
+			.orElse(properties.issuer());
+		LocalDate today = LocalDate.now(clock);
+		String c = code != null ? code : newCode();
+		return new CertificateContent(c, learner.displayName(), course.title(), course.version(),
+				course.modules().stream().map(CourseModule::title).toList(), course.estimatedMinutes(), today,
+				today.plusMonths(course.certificateValidityMonths()), organisation, properties.baseUrl() + "/verify/" + c,
+				learner.language());
+	}
+
+	/** The PDF of a certificate: drawn and stored the first time, the same bytes ever after. */
+	@Transactional
+	public byte[] pdf(long id) {
+		Optional<byte[]> stored = store.pdf(id);
+		if (stored.isPresent()) {
+			return stored.get();
+		}
+		Certificate certificate = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
+		byte[] pdf = renderer.render(certificate.content());
+		if (!store.storePdf(id, pdf, sha256(pdf))) {
+			return store.pdf(id).orElseThrow();
+		}
+		return pdf;
+	}
+
+	/** A learner's own certificates, newest first. */
+	@Transactional(readOnly = true)
+	public List<Certificate> of(long learnerId) {
+		return store.byLearner(learnerId, properties.baseUrl());
+	}
+
+	/** A learner's own certificate by code; anyone else's is not found. */
+	@Transactional(readOnly = true)
+	public Certificate owned(long learnerId, String code) {
+		return store.byCode(code, properties.baseUrl())
+			.filter(c -> c.learnerId() == learnerId)
+			.orElseThrow(CertificateNotFoundException::new);
+	}
+
+	/** A certificate by its code, for the public verify page. */
+	@Transactional
+	public Optional<Certificate> verify(String code) {
+		Optional<Certificate> found = store.byCode(code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT),
+				properties.baseUrl());
+		if (found.isPresent() && found.get().pdfSha256() == null) {
+			pdf(found.get().id());
+			return store.byCode(found.get().code(), properties.baseUrl());
+		}
+		return found;
+	}
+
+	/** Every certificate, for admins. */
+	@Transactional(readOnly = true)
+	public List<Certificate> all() {
+		return store.all(properties.baseUrl());
+	}
+
+	/** Revokes a certificate with a reason, recorded in the audit trail. */
+	@Transactional
+	public void revoke(long id, long adminId, String reason) {
+		Certificate c = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
+		if (!"VALID".equals(c.status())) {
+			return;
+		}
+		store.revoke(id, reason);
+		store.audit(id, "REVOKED", adminId, reason);
+	}
+
+	/**
+	 * Corrects a certificate: revokes it and issues a new one (new code, current name and details) for the
+	 * same pass, both recorded in the audit trail. Returns the new certificate's code.
+	 */
+	@Transactional
+	public String reissue(long id, long adminId, String reason) {
+		Certificate old = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
+		revoke(id, adminId, reason);
+		Account learner = accounts.get(old.learnerId());
+		String code = newCode();
+		CertificateContent o = old.content();
+		CertificateContent fresh = new CertificateContent(code, learner.displayName(), o.courseTitle(), o.courseVersion(),
+				o.modules(), o.minutes(), o.issuedOn(), o.expiresOn(), o.organisation(),
+				properties.baseUrl() + "/verify/" + code, learner.language());
+		long newId = store.insert(store.attemptOf(id), old.learnerId(), store.courseOf(id), fresh, id);
+		store.audit(newId, "REISSUED", adminId, reason);
+		pdf(newId);
+		return code;
+	}
+
+	/** The audit trail of a certificate (ISSUED, REVOKED, REISSUED). */
+	@Transactional(readOnly = true)
+	public List<String> auditTrail(long id) {
+		return store.auditTrail(id);
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

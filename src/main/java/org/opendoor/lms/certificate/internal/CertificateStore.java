@@ -1,0 +1,127 @@
+package org.opendoor.lms.certificate.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.opendoor.lms.certificate.Certificate;
+import org.opendoor.lms.certificate.CertificateContent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stored certificates and their audit trail. */
+@Repository
+public class CertificateStore {
+
+	private static final String COLUMNS = "id, code, learner_id, learner_name, course_title, course_version, modules, "
+			+ "minutes, issued_on, expires_on, organisation, language, status, revoked_reason, pdf_sha256";
+
+	private final JdbcClient jdbc;
+
+	public CertificateStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public boolean existsValidFor(UUID attemptId) {
+		return jdbc.sql("select count(*) from certificate where attempt_id = ? and status = 'VALID'")
+			.param(attemptId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	public long insert(UUID attemptId, long learnerId, String courseId, CertificateContent c, Long replaces) {
+		jdbc.sql("insert into certificate (code, attempt_id, learner_id, course_id, course_version, course_title, "
+				+ "learner_name, modules, minutes, organisation, language, issued_on, expires_on, status, replaces_id, "
+				+ "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALID', ?, ?)")
+			.params(c.code(), attemptId, learnerId, courseId, c.courseVersion(), c.courseTitle(), c.learnerName(),
+					String.join("\n", c.modules()), c.minutes(), c.organisation(), c.language(), Date.valueOf(c.issuedOn()),
+					Date.valueOf(c.expiresOn()), replaces, Timestamp.from(Instant.now()))
+			.update();
+		return jdbc.sql("select id from certificate where code = ?").param(c.code()).query(Long.class).single();
+	}
+
+	public Optional<Certificate> byCode(String code, String baseUrl) {
+		return jdbc.sql("select " + COLUMNS + " from certificate where code = ?")
+			.param(code)
+			.query((rs, n) -> map(rs, baseUrl))
+			.optional();
+	}
+
+	public Optional<Certificate> byId(long id, String baseUrl) {
+		return jdbc.sql("select " + COLUMNS + " from certificate where id = ?")
+			.param(id)
+			.query((rs, n) -> map(rs, baseUrl))
+			.optional();
+	}
+
+	public List<Certificate> byLearner(long learnerId, String baseUrl) {
+		return jdbc.sql("select " + COLUMNS + " from certificate where learner_id = ? order by id desc")
+			.param(learnerId)
+			.query((rs, n) -> map(rs, baseUrl))
+			.list();
+	}
+
+	public List<Certificate> all(String baseUrl) {
+		return jdbc.sql("select " + COLUMNS + " from certificate order by id desc").query((rs, n) -> map(rs, baseUrl)).list();
+	}
+
+	public Optional<byte[]> pdf(long id) {
+		return jdbc.sql("select pdf from certificate where id = ? and pdf is not null")
+			.param(id)
+			.query((rs, n) -> rs.getBytes(1))
+			.optional();
+	}
+
+	/** Stores the PDF once; a second writer finds it already there and keeps the first. */
+	public boolean storePdf(long id, byte[] pdf, String sha256) {
+		return jdbc.sql("update certificate set pdf = ?, pdf_sha256 = ? where id = ? and pdf is null")
+			.params(pdf, sha256, id)
+			.update() == 1;
+	}
+
+	public List<Long> withoutPdf() {
+		return jdbc.sql("select id from certificate where pdf is null order by id").query(Long.class).list();
+	}
+
+	public UUID attemptOf(long id) {
+		return jdbc.sql("select attempt_id from certificate where id = ?").param(id).query(UUID.class).single();
+	}
+
+	public String courseOf(long id) {
+		return jdbc.sql("select course_id from certificate where id = ?").param(id).query(String.class).single();
+	}
+
+	public void revoke(long id, String reason) {
+		jdbc.sql("update certificate set status = 'REVOKED', revoked_reason = ? where id = ?").params(reason, id).update();
+	}
+
+	public void audit(long certificateId, String action, Long actorId, String reason) {
+		jdbc.sql("insert into certificate_audit (certificate_id, action, actor_id, reason, at) values (?, ?, ?, ?, ?)")
+			.params(certificateId, action, actorId, reason, Timestamp.from(Instant.now()))
+			.update();
+	}
+
+	public List<String> auditTrail(long certificateId) {
+		return jdbc.sql("select action from certificate_audit where certificate_id = ? order by id")
+			.param(certificateId)
+			.query(String.class)
+			.list();
+	}
+
+	private static Certificate map(ResultSet rs, String baseUrl) throws SQLException {
+		String code = rs.getString("code");
+		CertificateContent content = new CertificateContent(code, rs.getString("learner_name"), rs.getString("course_title"),
+				rs.getString("course_version"), Arrays.asList(rs.getString("modules").split("\n")), rs.getInt("minutes"),
+				rs.getDate("issued_on").toLocalDate(), rs.getDate("expires_on").toLocalDate(), rs.getString("organisation"),
+				baseUrl + "/verify/" + code, rs.getString("language"));
+		return new Certificate(rs.getLong("id"), code, rs.getLong("learner_id"), content, rs.getString("status"),
+				rs.getString("revoked_reason"), rs.getString("pdf_sha256"));
+	}
+
+}
