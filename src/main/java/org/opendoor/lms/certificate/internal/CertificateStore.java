@@ -89,6 +89,29 @@ public class CertificateStore {
 		return jdbc.sql("select id from certificate where pdf is null order by id").query(Long.class).list();
 	}
 
+	public List<Long> pendingEmails() {
+		return jdbc.sql("select id from certificate where email_status = 'PENDING' and status = 'VALID' order by id")
+			.query(Long.class)
+			.list();
+	}
+
+	/** Claims a pending email for one sender; false if another sender has it. */
+	public boolean claimEmail(long id) {
+		return jdbc.sql("update certificate set email_status = 'SENDING' where id = ? and email_status = 'PENDING'")
+			.param(id)
+			.update() == 1;
+	}
+
+	public void markEmailed(long id) {
+		jdbc.sql("update certificate set email_status = 'SENT', emailed_at = ? where id = ?")
+			.params(Timestamp.from(Instant.now()), id)
+			.update();
+	}
+
+	public void releaseEmail(long id) {
+		jdbc.sql("update certificate set email_status = 'PENDING' where id = ? and email_status = 'SENDING'").param(id).update();
+	}
+
 	public UUID attemptOf(long id) {
 		return jdbc.sql("select attempt_id from certificate where id = ?").param(id).query(UUID.class).single();
 	}

@@ -1,0 +1,115 @@
+package org.opendoor.lms.certificate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.opendoor.lms.account.Account;
+import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.certificate.internal.CertificateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.opendoor.lms.learning.LearningEvents;
+
+/**
+ * Emails each learner their certificate once. A sender first claims the certificate (PENDING to
+ * SENDING), sends, then marks it SENT; a failed send goes back to PENDING and is tried again later.
+ * If the process dies between sending and marking, the email is not sent twice (at most once).
+ * Without a configured SMTP server, emails wait as PENDING.
+ */
+@Component
+public class CertificateMailer {
+
+	private static final Logger log = LoggerFactory.getLogger(CertificateMailer.class);
+
+	private final CertificateStore store;
+
+	private final Certificates certificates;
+
+	private final Accounts accounts;
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final MessageSource messages;
+
+	private final String from;
+
+	CertificateMailer(CertificateStore store, Certificates certificates, Accounts accounts,
+			ObjectProvider<JavaMailSender> mail, MessageSource messages,
+			@Value("${lms.mail.from:Open Door <no-reply@opendoor.invalid>}") String from) {
+		this.store = store;
+		this.certificates = certificates;
+		this.accounts = accounts;
+		this.mail = mail;
+		this.messages = messages;
+		this.from = from;
+	}
+
+	/** Emails the certificate of a pass as soon as it is committed. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	public void afterPass(LearningEvents.AssessmentSubmitted event) {
+		if (event.mark().passed()) {
+			sendPending();
+		}
+	}
+
+	/** Sends every pending certificate email; returns how many were sent. */
+	@Scheduled(fixedDelayString = "${lms.certificate.mail-every:PT1M}", initialDelayString = "PT10S")
+	public int sendPending() {
+		JavaMailSender sender = mail.getIfAvailable();
+		if (sender == null) {
+			return 0;
+		}
+		int sent = 0;
+		for (long id : store.pendingEmails()) {
+			if (!store.claimEmail(id)) {
+				continue;
+			}
+			try {
+				send(sender, id);
+				store.markEmailed(id);
+				sent++;
+			}
+			catch (MessagingException | RuntimeException ex) {
+				store.releaseEmail(id);
+				log.warn("Certificate email {} not sent yet ({}); it will be tried again", id, ex.getClass().getSimpleName());
+			}
+		}
+		return sent;
+	}
+
+	private void send(JavaMailSender sender, long id) throws MessagingException {
+		Certificate c = store.byId(id, "").orElseThrow();
+		Account learner = accounts.get(c.learnerId());
+		Locale locale = "cy".equals(learner.language()) ? Locale.forLanguageTag("cy") : Locale.UK;
+		Optional<Certificate> full = certificates.verify(c.code());
+		MimeMessage message = sender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+		helper.setFrom(from);
+		helper.setTo(learner.email());
+		helper.setSubject(messages.getMessage("mail.certificate.subject", new Object[] { c.content().courseTitle() }, locale));
+		helper.setText(messages.getMessage("mail.certificate.body",
+				new Object[] { learner.displayName(), c.content().courseTitle(), full.orElse(c).content().verifyUrl(), c.code() },
+				locale));
+		helper.addAttachment("certificate-" + c.code() + ".pdf", new ByteArrayResource(certificates.pdf(id)), "application/pdf");
+		sender.send(message);
+	}
+
+	/** Ids waiting, for tests and operations. */
+	public List<Long> pending() {
+		return store.pendingEmails();
+	}
+
+}

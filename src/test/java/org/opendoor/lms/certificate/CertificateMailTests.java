@@ -1,0 +1,73 @@
+package org.opendoor.lms.certificate;
+
+import java.util.Set;
+import java.util.UUID;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opendoor.lms.account.Account;
+import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.account.Nation;
+import org.opendoor.lms.account.Registration;
+import org.opendoor.lms.course.Question;
+import org.opendoor.lms.learning.Attempts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A learner who passes gets their certificate by email exactly once, through a real SMTP server. */
+@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+		"lms.certificate.mail-every=PT1H" })
+@ActiveProfiles({ "demo", "test" })
+class CertificateMailTests {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Attempts attempts;
+
+	@Autowired
+	CertificateMailer mailer;
+
+	@Test
+	void passingSendsTheCertificateOnceWithThePdfAttached() throws Exception {
+		String email = UUID.randomUUID() + "@example.org";
+		Account learner = accounts.register(new Registration("Eluned Morgan", email, "long enough password", Nation.WALES, "en"));
+		UUID attempt = attempts.start(learner.id(), "first-steps");
+		for (int n = 1; n <= 10; n++) {
+			Question q = attempts.view(learner.id(), attempt, "assessment-" + n).step().question();
+			attempts.answer(learner.id(), attempt, "assessment-" + n, Set.copyOf(q.correctKeys()));
+		}
+		attempts.submit(learner.id(), attempt);
+
+		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		assertThat(mailer.sendPending()).as("nothing left to send").isZero();
+		assertThat(mailer.sendPending()).isZero();
+		MimeMessage[] received = smtp.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		MimeMessage message = received[0];
+		assertThat(message.getAllRecipients()[0].toString()).isEqualTo(email);
+		assertThat(message.getSubject()).isEqualTo("Your certificate: First steps: listening and signposting");
+		assertThat(GreenMailUtil.getBody(message)).contains("Eluned Morgan").contains("/verify/");
+		MimeMultipart parts = (MimeMultipart) message.getContent();
+		boolean pdf = false;
+		for (int i = 0; i < parts.getCount(); i++) {
+			pdf |= parts.getBodyPart(i).getContentType().startsWith("application/pdf");
+		}
+		assertThat(pdf).as("the PDF is attached").isTrue();
+	}
+
+}
