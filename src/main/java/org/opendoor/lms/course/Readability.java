@@ -40,7 +40,7 @@ public final class Readability {
 
 	/** Scores rendered lesson HTML. */
 	public static Score ofHtml(String html) {
-		String text = TAG.matcher(BLOCK_END.matcher(html).replaceAll("\n")).replaceAll(" ")
+		String text = TAG.matcher(BLOCK_END.matcher(html.replace('\n', ' ')).replaceAll("\n")).replaceAll(" ")
 			.replace("&#39;", "'")
 			.replace("&#34;", "\"")
 			.replace("&quot;", "\"")
