@@ -1,5 +1,7 @@
 package org.opendoor.lms.certificate;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,15 +48,26 @@ public class CertificateMailer {
 
 	private final String from;
 
+	private final int reminderDays;
+
+	private final String baseUrl;
+
+	private final Clock clock;
+
 	CertificateMailer(CertificateStore store, Certificates certificates, Accounts accounts,
 			ObjectProvider<JavaMailSender> mail, MessageSource messages,
-			@Value("${lms.mail.from:Open Door <no-reply@opendoor.invalid>}") String from) {
+			@Value("${lms.mail.from:Open Door <no-reply@opendoor.invalid>}") String from,
+			@Value("${lms.certificate.remind-days-before:60}") int reminderDays, CertificateProperties properties,
+			Optional<Clock> clock) {
 		this.store = store;
 		this.certificates = certificates;
 		this.accounts = accounts;
 		this.mail = mail;
 		this.messages = messages;
 		this.from = from;
+		this.reminderDays = reminderDays;
+		this.baseUrl = properties.baseUrl();
+		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	/** Emails the certificate of a pass as soon as it is committed. */
@@ -85,6 +98,45 @@ public class CertificateMailer {
 			catch (MessagingException | RuntimeException ex) {
 				store.releaseEmail(id);
 				log.warn("Certificate email {} not sent yet ({}); it will be tried again", id, ex.getClass().getSimpleName());
+			}
+		}
+		return sent;
+	}
+
+	/** Reminds learners whose certificates expire within the reminder window; once per certificate. */
+	@Scheduled(cron = "${lms.certificate.remind-cron:0 0 9 * * *}")
+	public void remindExpiring() {
+		remindExpiring(LocalDate.now(clock));
+	}
+
+	/** Sends the expiry reminders due on a given day; returns how many were sent. */
+	public int remindExpiring(LocalDate today) {
+		JavaMailSender sender = mail.getIfAvailable();
+		if (sender == null) {
+			return 0;
+		}
+		int sent = 0;
+		for (long id : store.expiringUnreminded(today, today.plusDays(reminderDays))) {
+			if (!store.claimReminder(id)) {
+				continue;
+			}
+			try {
+				Certificate c = store.byId(id, baseUrl).orElseThrow();
+				Account learner = accounts.get(c.learnerId());
+				Locale locale = "cy".equals(learner.language()) ? Locale.forLanguageTag("cy") : Locale.UK;
+				MimeMessage message = sender.createMimeMessage();
+				MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+				helper.setFrom(from);
+				helper.setTo(learner.email());
+				helper.setSubject(messages.getMessage("mail.reminder.subject", new Object[] { c.content().courseTitle() }, locale));
+				helper.setText(messages.getMessage("mail.reminder.body", new Object[] { learner.displayName(),
+						c.content().courseTitle(), c.content().expiresOn().toString(), baseUrl + "/courses" }, locale));
+				sender.send(message);
+				sent++;
+			}
+			catch (MessagingException | RuntimeException ex) {
+				store.releaseReminder(id);
+				log.warn("Expiry reminder {} not sent yet ({}); it will be tried again", id, ex.getClass().getSimpleName());
 			}
 		}
 		return sent;

@@ -42,16 +42,48 @@ class CertificateMailTests {
 	@Autowired
 	CertificateMailer mailer;
 
-	@Test
-	void passingSendsTheCertificateOnceWithThePdfAttached() throws Exception {
-		String email = UUID.randomUUID() + "@example.org";
-		Account learner = accounts.register(new Registration("Eluned Morgan", email, "long enough password", Nation.WALES, "en"));
+	@Autowired
+	Certificates certificates;
+
+	private void pass(Account learner) {
 		UUID attempt = attempts.start(learner.id(), "first-steps");
 		for (int n = 1; n <= 10; n++) {
 			Question q = attempts.view(learner.id(), attempt, "assessment-" + n).step().question();
 			attempts.answer(learner.id(), attempt, "assessment-" + n, Set.copyOf(q.correctKeys()));
 		}
 		attempts.submit(learner.id(), attempt);
+	}
+
+	@Test
+	void expiryRemindersAreSentOnceAndNotAfterRenewal() throws Exception {
+		Account learner = accounts.register(new Registration("Rhodri", UUID.randomUUID() + "@example.org",
+				"long enough password", Nation.WALES, "en"));
+		pass(learner);
+		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		smtp.purgeEmailFromAllMailboxes();
+		java.time.LocalDate expires = certificates.of(learner.id()).get(0).content().expiresOn();
+		assertThat(mailer.remindExpiring(expires.minusDays(120))).as("too early").isZero();
+		assertThat(mailer.remindExpiring(expires.minusDays(30))).isEqualTo(1);
+		assertThat(mailer.remindExpiring(expires.minusDays(29))).as("once only").isZero();
+		MimeMessage[] received = smtp.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		assertThat(received[0].getSubject()).isEqualTo("Your certificate for First steps: listening and signposting expires soon");
+		assertThat(GreenMailUtil.getBody(received[0])).contains("valid until " + expires).contains("/courses");
+
+		Account renewer = accounts.register(new Registration("Nia", UUID.randomUUID() + "@example.org",
+				"long enough password", Nation.WALES, "en"));
+		pass(renewer);
+		java.time.LocalDate firstExpiry = certificates.of(renewer.id()).get(0).content().expiresOn();
+		pass(renewer);
+		assertThat(certificates.of(renewer.id())).hasSize(2);
+		assertThat(mailer.remindExpiring(firstExpiry.minusDays(30))).as("only the newest certificate is chased").isEqualTo(1);
+	}
+
+	@Test
+	void passingSendsTheCertificateOnceWithThePdfAttached() throws Exception {
+		String email = UUID.randomUUID() + "@example.org";
+		Account learner = accounts.register(new Registration("Eluned Morgan", email, "long enough password", Nation.WALES, "en"));
+		pass(learner);
 
 		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
 		assertThat(mailer.sendPending()).as("nothing left to send").isZero();

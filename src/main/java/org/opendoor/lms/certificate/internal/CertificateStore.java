@@ -112,6 +112,31 @@ public class CertificateStore {
 		jdbc.sql("update certificate set email_status = 'PENDING' where id = ? and email_status = 'SENDING'").param(id).update();
 	}
 
+	/**
+	 * Valid certificates expiring between the two dates whose owner has not been reminded and has no
+	 * later valid certificate for the same course (only the newest one is chased).
+	 */
+	public List<Long> expiringUnreminded(java.time.LocalDate from, java.time.LocalDate to) {
+		return jdbc.sql("select c.id from certificate c where c.status = 'VALID' and c.reminded_at is null "
+				+ "and c.expires_on >= ? and c.expires_on <= ? and not exists (select 1 from certificate n where "
+				+ "n.learner_id = c.learner_id and n.course_id = c.course_id and n.status = 'VALID' "
+				+ "and n.id > c.id) order by c.id")
+			.params(Date.valueOf(from), Date.valueOf(to))
+			.query(Long.class)
+			.list();
+	}
+
+	/** Claims a reminder for one sender; false if it was already sent or claimed. */
+	public boolean claimReminder(long id) {
+		return jdbc.sql("update certificate set reminded_at = ? where id = ? and reminded_at is null")
+			.params(Timestamp.from(Instant.now()), id)
+			.update() == 1;
+	}
+
+	public void releaseReminder(long id) {
+		jdbc.sql("update certificate set reminded_at = null where id = ?").param(id).update();
+	}
+
 	public UUID attemptOf(long id) {
 		return jdbc.sql("select attempt_id from certificate where id = ?").param(id).query(UUID.class).single();
 	}
