@@ -59,6 +59,40 @@ class CertificateController {
 			.body(pdf);
 	}
 
+	@GetMapping("/certificates/{code}/badge")
+	ResponseEntity<String> badge(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
+		Certificate certificate = certificates.owned(user.accountId(), code);
+		return ResponseEntity.ok()
+			.contentType(MediaType.TEXT_PLAIN)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("open-badge-" + certificate.code() + ".jwt").build().toString())
+			.body(certificates.badge(certificate.id()));
+	}
+
+	@GetMapping("/certificates/{code}/pdfa3")
+	ResponseEntity<byte[]> pdfWithBadge(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
+		Certificate certificate = certificates.owned(user.accountId(), code);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("certificate-" + certificate.code() + "-with-badge.pdf")
+				.build()
+				.toString())
+			.body(certificates.pdfWithBadge(certificate.id()));
+	}
+
+	@GetMapping(value = "/issuer/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@org.springframework.web.bind.annotation.ResponseBody
+	Map<String, Object> jwks() {
+		return certificates.jwks();
+	}
+
+	@GetMapping(value = "/issuer", produces = MediaType.APPLICATION_JSON_VALUE)
+	@org.springframework.web.bind.annotation.ResponseBody
+	Map<String, Object> issuer() {
+		return certificates.issuerProfile();
+	}
+
 	@GetMapping("/verify")
 	String verifyForm(@RequestParam(required = false) String code) {
 		if (code != null && !code.isBlank()) {

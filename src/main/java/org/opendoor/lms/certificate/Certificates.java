@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.opendoor.lms.account.Account;
 import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.certificate.internal.BadgeIssuer;
 import org.opendoor.lms.certificate.internal.CertificateRenderer;
 import org.opendoor.lms.certificate.internal.CertificateStore;
 import org.opendoor.lms.certificate.internal.CertificateTemplate;
@@ -54,18 +56,21 @@ public class Certificates {
 
 	private final CertificateRenderer renderer;
 
+	private final BadgeIssuer badges;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
 	public Certificates(CertificateStore store, CourseCatalogue catalogue, Accounts accounts, Organisations organisations,
-			CertificateProperties properties, Optional<Clock> clock) {
+			CertificateProperties properties, BadgeIssuer badges, Optional<Clock> clock) {
 		this.store = store;
 		this.catalogue = catalogue;
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.properties = properties;
 		this.renderer = new CertificateRenderer(CertificateTemplate.read(properties.template()));
+		this.badges = badges;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -141,6 +146,39 @@ public class Certificates {
 			return store.pdf(id).orElseThrow();
 		}
 		return pdf;
+	}
+
+	/** The Open Badges 3.0 credential (VC-JWT) of a certificate, issued once and kept as issued. */
+	@Transactional
+	public String badge(long id) {
+		Optional<String> stored = store.badge(id);
+		if (stored.isPresent()) {
+			return stored.get();
+		}
+		Certificate c = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
+		store.storeBadge(id, badges.issue(c.content(), store.courseOf(id), properties.baseUrl(), properties.issuer()));
+		return store.badge(id).orElseThrow();
+	}
+
+	/** The PDF/A-3b variant of a certificate, with its Open Badges credential embedded as an associated file. */
+	@Transactional
+	public byte[] pdfWithBadge(long id) {
+		Certificate c = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
+		return renderer.render(c.content(), new CertificateRenderer.Attachment("open-badge-credential.jwt",
+				"Open Badges 3.0 credential for this certificate (VC-JWT)", "text/plain",
+				badge(id).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+	}
+
+	/** The issuer's public signing key as a JWK Set (JSON). */
+	public Map<String, Object> jwks() {
+		return Map.of("keys", List.of(badges.publicJwk().toJSONObject()));
+	}
+
+	/** The issuer's Open Badges profile. */
+	public Map<String, Object> issuerProfile() {
+		return Map.of("@context", List.of("https://www.w3.org/ns/credentials/v2",
+				"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"), "id", BadgeIssuer.issuerId(properties.baseUrl()),
+				"type", List.of("Profile"), "name", properties.issuer(), "url", properties.baseUrl());
 	}
 
 	/** A learner's own certificates, newest first. */

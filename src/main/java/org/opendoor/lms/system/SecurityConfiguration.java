@@ -25,7 +25,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/register", "/verify", "/verify/**", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error",
+			.requestMatchers("/login", "/register", "/verify", "/verify/**", "/issuer", "/issuer/jwks.json", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")

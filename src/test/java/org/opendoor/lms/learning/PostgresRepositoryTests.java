@@ -1,6 +1,7 @@
 package org.opendoor.lms.learning;
 
 import org.opendoor.lms.support.EmbeddedPostgresSupport;
+import org.opendoor.lms.support.TestKeystore;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,6 +17,8 @@ class PostgresRepositoryTests extends RepositoryContractTests {
 		registry.add("spring.datasource.url", () -> EmbeddedPostgresSupport.newDatabase("repository_tests"));
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "");
+		registry.add("lms.certificate.signing.keystore", TestKeystore::path);
+		registry.add("lms.certificate.signing.password", () -> TestKeystore.PASSWORD);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.opendoor.lms.system;
 import org.junit.jupiter.api.Test;
 import org.opendoor.lms.OpenDoorApplication;
 import org.opendoor.lms.support.EmbeddedPostgresSupport;
+import org.opendoor.lms.support.TestKeystore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,7 +16,9 @@ class ProductionGuardTests {
 	private ConfigurableApplicationContext start(String url, String password, String... profiles) {
 		return new SpringApplicationBuilder(OpenDoorApplication.class).profiles(profiles)
 			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=" + password, "--logging.level.root=OFF");
+					"--spring.datasource.password=" + password, "--logging.level.root=OFF",
+					"--lms.certificate.signing.keystore=" + TestKeystore.path(),
+					"--lms.certificate.signing.password=" + TestKeystore.PASSWORD);
 	}
 
 	@Test
@@ -32,6 +35,16 @@ class ProductionGuardTests {
 		assertThatThrownBy(() -> start(url, "a-real-secret-from-the-environment", "postgres"))
 			.hasMessage("Refusing to start: demo accounts (" + DemoData.DOMAIN
 					+ ") exist in this database; remove them before running in production");
+	}
+
+	@Test
+	void refusesToStartWithoutASigningKeystore() {
+		String url = EmbeddedPostgresSupport.newDatabase("guard_keystore");
+		assertThatThrownBy(() -> new SpringApplicationBuilder(OpenDoorApplication.class).profiles("postgres")
+			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+					"--spring.datasource.password=a-real-secret", "--logging.level.root=OFF"))
+			.hasRootCauseMessage("Refusing to start: set lms.certificate.signing.keystore (PKCS#12), "
+					+ "lms.certificate.signing.password and lms.certificate.signing.alias to sign certificates");
 	}
 
 	@Test

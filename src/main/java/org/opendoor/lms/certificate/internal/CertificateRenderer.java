@@ -39,6 +39,10 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
@@ -83,10 +87,18 @@ public final class CertificateRenderer {
 		}
 	}
 
-	/** Renders the certificate. */
+	/** Renders the certificate as PDF/A-2b and PDF/UA-1. */
 	public byte[] render(CertificateContent c) {
+		return render(c, null);
+	}
+
+	/**
+	 * Renders the certificate; with an attachment (for example the Open Badges credential) the result is
+	 * PDF/A-3b, the attachment an associated file of the document.
+	 */
+	public byte[] render(CertificateContent c, Attachment attachment) {
 		try (PDDocument doc = new PDDocument()) {
-			return new Drawing(doc, c).draw();
+			return new Drawing(doc, c, attachment).draw();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -174,9 +186,12 @@ public final class CertificateRenderer {
 
 		private int mcid;
 
-		Drawing(PDDocument doc, CertificateContent c) {
+		private final Attachment attachment;
+
+		Drawing(PDDocument doc, CertificateContent c, Attachment attachment) {
 			this.doc = doc;
 			this.c = c;
+			this.attachment = attachment;
 			PDStructureTreeRoot root = new PDStructureTreeRoot();
 			doc.getDocumentCatalog().setStructureTreeRoot(root);
 			this.document = new PDStructureElement("Document", root);
@@ -218,6 +233,29 @@ public final class CertificateRenderer {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			doc.save(out);
 			return out.toByteArray();
+		}
+
+		private void attach(PDDocumentCatalog catalog, Calendar when) throws IOException {
+			PDEmbeddedFile file = new PDEmbeddedFile(doc, new ByteArrayInputStream(attachment.bytes()));
+			file.setSubtype(attachment.mimeType());
+			file.setSize(attachment.bytes().length);
+			file.setCreationDate(when);
+			file.setModDate(when);
+			PDComplexFileSpecification spec = new PDComplexFileSpecification();
+			spec.setFile(attachment.name());
+			spec.setFileUnicode(attachment.name());
+			spec.setFileDescription(attachment.description());
+			spec.setEmbeddedFile(file);
+			spec.setEmbeddedFileUnicode(file);
+			spec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), "Supplement");
+			PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+			tree.setNames(Map.of(attachment.name(), spec));
+			PDDocumentNameDictionary names = new PDDocumentNameDictionary(catalog);
+			names.setEmbeddedFiles(tree);
+			catalog.setNames(names);
+			COSArray associated = new COSArray();
+			associated.add(spec);
+			catalog.getCOSObject().setItem(COSName.getPDFName("AF"), associated);
 		}
 
 		private String date(LocalDate d, String lang) {
@@ -342,7 +380,10 @@ public final class CertificateRenderer {
 			info.setCreationDate(when);
 			info.setModificationDate(when);
 			PDMetadata metadata = new PDMetadata(doc);
-			metadata.importXMPMetadata(xmp(title, lang, c.issuedOn()).getBytes(StandardCharsets.UTF_8));
+			metadata.importXMPMetadata(xmp(title, lang, c.issuedOn(), attachment == null ? 2 : 3).getBytes(StandardCharsets.UTF_8));
+			if (attachment != null) {
+				attach(catalog, when);
+			}
 			catalog.setMetadata(metadata);
 
 			PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(SRGB));
@@ -362,7 +403,18 @@ public final class CertificateRenderer {
 
 	}
 
-	private static String xmp(String title, String lang, LocalDate issued) {
+	/**
+	 * A file to embed as an associated file of the document.
+	 *
+	 * @param name file name
+	 * @param description what it is
+	 * @param mimeType its MIME type
+	 * @param bytes its content
+	 */
+	public record Attachment(String name, String description, String mimeType, byte[] bytes) {
+	}
+
+	private static String xmp(String title, String lang, LocalDate issued, int part) {
 		String date = issued + "T00:00:00Z";
 		return """
 				<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -384,7 +436,7 @@ public final class CertificateRenderer {
 				   <xmp:CreateDate>%s</xmp:CreateDate>
 				   <xmp:ModifyDate>%s</xmp:ModifyDate>
 				   <pdf:Producer>Open Door with Apache PDFBox</pdf:Producer>
-				   <pdfaid:part>2</pdfaid:part>
+				   <pdfaid:part>%d</pdfaid:part>
 				   <pdfaid:conformance>B</pdfaid:conformance>
 				   <pdfuaid:part>1</pdfuaid:part>
 				   <pdfaExtension:schemas>
@@ -409,7 +461,7 @@ public final class CertificateRenderer {
 				  </rdf:Description>
 				 </rdf:RDF>
 				</x:xmpmeta>
-				<?xpacket end="w"?>""".formatted(escapeXml(title), "cy".equals(lang) ? "cy" : "en-GB", date, date);
+				<?xpacket end="w"?>""".formatted(escapeXml(title), "cy".equals(lang) ? "cy" : "en-GB", date, date, part);
 	}
 
 	static String escapeXml(String s) {

@@ -89,6 +89,18 @@ public class CertificateStore {
 		return jdbc.sql("select id from certificate where pdf is null order by id").query(Long.class).list();
 	}
 
+	public Optional<String> badge(long id) {
+		return jdbc.sql("select badge_jwt from certificate where id = ? and badge_jwt is not null")
+			.param(id)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Stores the badge once; a second writer keeps the first. */
+	public void storeBadge(long id, String jwt) {
+		jdbc.sql("update certificate set badge_jwt = ? where id = ? and badge_jwt is null").params(jwt, id).update();
+	}
+
 	public List<Long> pendingEmails() {
 		return jdbc.sql("select id from certificate where email_status = 'PENDING' and status = 'VALID' order by id")
 			.query(Long.class)
