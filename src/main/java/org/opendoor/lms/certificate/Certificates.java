@@ -14,6 +14,7 @@ import org.opendoor.lms.account.Account;
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.certificate.internal.BadgeIssuer;
 import org.opendoor.lms.certificate.internal.CertificateRenderer;
+import org.opendoor.lms.certificate.internal.PdfSigner;
 import org.opendoor.lms.certificate.internal.CertificateStore;
 import org.opendoor.lms.certificate.internal.CertificateTemplate;
 import org.opendoor.lms.course.Course;
@@ -58,12 +59,14 @@ public class Certificates {
 
 	private final BadgeIssuer badges;
 
+	private final PdfSigner signer;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
 	public Certificates(CertificateStore store, CourseCatalogue catalogue, Accounts accounts, Organisations organisations,
-			CertificateProperties properties, BadgeIssuer badges, Optional<Clock> clock) {
+			CertificateProperties properties, BadgeIssuer badges, PdfSigner signer, Optional<Clock> clock) {
 		this.store = store;
 		this.catalogue = catalogue;
 		this.accounts = accounts;
@@ -71,6 +74,7 @@ public class Certificates {
 		this.properties = properties;
 		this.renderer = new CertificateRenderer(CertificateTemplate.read(properties.template()));
 		this.badges = badges;
+		this.signer = signer;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -141,7 +145,7 @@ public class Certificates {
 			return stored.get();
 		}
 		Certificate certificate = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
-		byte[] pdf = renderer.render(certificate.content());
+		byte[] pdf = sign(renderer.render(certificate.content()), certificate.content());
 		if (!store.storePdf(id, pdf, sha256(pdf))) {
 			return store.pdf(id).orElseThrow();
 		}
@@ -164,9 +168,13 @@ public class Certificates {
 	@Transactional
 	public byte[] pdfWithBadge(long id) {
 		Certificate c = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
-		return renderer.render(c.content(), new CertificateRenderer.Attachment("open-badge-credential.jwt",
+		return sign(renderer.render(c.content(), new CertificateRenderer.Attachment("open-badge-credential.jwt",
 				"Open Badges 3.0 credential for this certificate (VC-JWT)", "text/plain",
-				badge(id).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+				badge(id).getBytes(java.nio.charset.StandardCharsets.US_ASCII))), c.content());
+	}
+
+	private byte[] sign(byte[] pdf, CertificateContent c) {
+		return signer.sign(pdf, c.organisation(), "Certificate of completion " + c.code(), clock.instant());
 	}
 
 	/** The issuer's public signing key as a JWK Set (JSON). */

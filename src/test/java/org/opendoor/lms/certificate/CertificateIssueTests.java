@@ -60,6 +60,9 @@ class CertificateIssueTests {
 	@Autowired
 	CourseCatalogue catalogue;
 
+	@Autowired
+	org.opendoor.lms.certificate.internal.IssuerKeys issuerKeys;
+
 	private Account learner(String name) {
 		return accounts.register(new Registration(name, UUID.randomUUID() + "@example.org", "long enough password",
 				Nation.WALES, "en"));
@@ -108,6 +111,7 @@ class CertificateIssueTests {
 		assertThat(again).isEqualTo(pdf);
 		assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFA_2_B)).isEmpty();
 		assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
+		assertThat(CertificateSignatureTests.verifies(pdf, issuerKeys.certificate())).as("signed by the issuer").isTrue();
 
 		String verify = mvc.perform(get("/verify/" + certificate.code())).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();

@@ -55,6 +55,9 @@ class OpenBadgeTests {
 	@Autowired
 	Certificates certificates;
 
+	@Autowired
+	org.opendoor.lms.certificate.internal.IssuerKeys issuerKeys;
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void theBadgeIsASignedOpenBadgeCredentialWithTheRequiredFields() throws Exception {
@@ -101,6 +104,7 @@ class OpenBadgeTests {
 		byte[] pdf = mvc.perform(get("/certificates/" + certificate.code() + "/pdfa3").with(user(me)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFA_3_B)).isEmpty();
+		assertThat(CertificateSignatureTests.verifies(pdf, issuerKeys.certificate())).isTrue();
 		assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
 		assertThat(embedded(pdf)).isEqualTo(jwt);
 	}
