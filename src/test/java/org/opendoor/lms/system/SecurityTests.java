@@ -39,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ActiveProfiles({ "demo", "test" })
 class SecurityTests {
 
-	static final Set<String> PUBLIC = Set.of("/login", "/register", "/error", "/verify", "/verify/x");
+	static final Set<String> PUBLIC = Set.of("/login", "/register", "/error", "/verify", "/verify/x", "/issuer",
+			"/issuer/jwks.json");
 
 	@Autowired
 	MockMvc mvc;
