@@ -22,13 +22,14 @@ public record CertificateContent(String code, String learnerName, String courseT
 		List<String> modules, int minutes, LocalDate issuedOn, LocalDate expiresOn, String organisation,
 		String verifyUrl, String language) {
 
-	/** "2 hours", "90 minutes", "1 hour": the learning time as printed. */
+	/** "2 hours", "90 minutes", "1 hour" (in Welsh "2 awr", "90 munud"): the learning time as printed. */
 	public String hoursText() {
+		boolean welsh = "cy".equals(language);
 		if (minutes < 90) {
-			return minutes + " minutes";
+			return minutes + (welsh ? " munud" : " minutes");
 		}
 		long hours = Math.round(minutes / 60.0);
-		return hours + (hours == 1 ? " hour" : " hours");
+		return hours + (welsh ? " awr" : hours == 1 ? " hour" : " hours");
 	}
 
 }

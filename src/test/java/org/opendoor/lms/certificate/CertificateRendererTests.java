@@ -69,7 +69,8 @@ class CertificateRendererTests {
 	@Test
 	void welshCertificatesUseTheWelshTexts() throws IOException {
 		byte[] pdf = RENDERER.render(content("Dafydd ap Gwŷn", "cy"));
-		assertThat(text(pdf)).contains("Tystysgrif cwblhau").contains("Dafydd ap Gwŷn").contains("Tachwedd");
+		assertThat(text(pdf)).contains("Tystysgrif cwblhau").contains("Dafydd ap Gwŷn").contains("Tachwedd")
+			.contains("Tua 2 awr o ddysgu");
 		assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
 	}
 

@@ -77,14 +77,33 @@ public final class CertificateRenderer {
 
 	private final TrueTypeFont regularCoverage;
 
+	/** Parsed fonts, reused across documents: parsing a font costs more than drawing a certificate. */
+	private final java.util.concurrent.BlockingQueue<TrueTypeFont[]> fontPool;
+
 	public CertificateRenderer(CertificateTemplate template) {
 		this.template = template;
 		try {
 			this.regularCoverage = new TTFParser().parse(new RandomAccessReadBuffer(template.regularFont()));
+			int size = Math.max(1, Runtime.getRuntime().availableProcessors());
+			this.fontPool = new java.util.concurrent.ArrayBlockingQueue<>(size);
+			for (int i = 0; i < size; i++) {
+				fontPool.add(new TrueTypeFont[] { parseWithoutLigatures(template.regularFont()),
+						parseWithoutLigatures(template.boldFont()) });
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Parses a font with glyph substitution (GSUB) off: PDFBox would otherwise turn "fi" into a ligature
+	 * glyph that extracts as U+FB01, and text must extract exactly as printed.
+	 */
+	private static TrueTypeFont parseWithoutLigatures(byte[] font) throws IOException {
+		TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
+		ttf.setEnableGsub(false);
+		return ttf;
 	}
 
 	/** Renders the certificate as PDF/A-2b and PDF/UA-1. */
@@ -97,11 +116,22 @@ public final class CertificateRenderer {
 	 * PDF/A-3b, the attachment an associated file of the document.
 	 */
 	public byte[] render(CertificateContent c, Attachment attachment) {
+		TrueTypeFont[] fonts;
+		try {
+			fonts = fontPool.take();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to draw a certificate", ex);
+		}
 		try (PDDocument doc = new PDDocument()) {
-			return new Drawing(doc, c, attachment).draw();
+			return new Drawing(doc, c, attachment, fonts).draw();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		finally {
+			fontPool.add(fonts);
 		}
 	}
 
@@ -188,10 +218,13 @@ public final class CertificateRenderer {
 
 		private final Attachment attachment;
 
-		Drawing(PDDocument doc, CertificateContent c, Attachment attachment) {
+		private final TrueTypeFont[] fonts;
+
+		Drawing(PDDocument doc, CertificateContent c, Attachment attachment, TrueTypeFont[] fonts) {
 			this.doc = doc;
 			this.c = c;
 			this.attachment = attachment;
+			this.fonts = fonts;
 			PDStructureTreeRoot root = new PDStructureTreeRoot();
 			doc.getDocumentCatalog().setStructureTreeRoot(root);
 			this.document = new PDStructureElement("Document", root);
@@ -202,23 +235,23 @@ public final class CertificateRenderer {
 			doc.addPage(page);
 			page.getCOSObject().setName(COSName.getPDFName("Tabs"), "S");
 			page.setStructParents(0);
-			regular = PDType0Font.load(doc, new ByteArrayInputStream(template.regularFont()), true);
-			bold = PDType0Font.load(doc, new ByteArrayInputStream(template.boldFont()), true);
 			String lang = "cy".equals(c.language()) ? "cy" : "en";
-			String title = template.text(lang, "title") + ": " + printable(c.learnerName()) + ", " + c.courseTitle();
+			String name = printable(c.learnerName());
+			String modules = template.text(lang, "modules") + " " + String.join(" · ", c.modules());
+			String title = template.text(lang, "title") + ": " + name + ", " + c.courseTitle();
+			regular = load(fonts[0]);
+			bold = load(fonts[1]);
 			try (PDPageContentStream stream = new PDPageContentStream(doc, page)) {
 				cs = stream;
 				border();
 				float y = HEIGHT - 95;
 				y = line("H1", template.text(lang, "title"), bold, 30, template.accent(), y, 44);
 				y = line("P", template.text(lang, "intro"), regular, 14, template.text(), y, 34);
-				y = line("P", printable(c.learnerName()), bold, fitSize(printable(c.learnerName()), bold, 28, 640), template.text(), y, 34);
+				y = line("P", name, bold, fitSize(name, bold, 28, 640), template.text(), y, 34);
 				y = line("P", template.text(lang, "completed"), regular, 14, template.text(), y, 24);
 				y = line("P", c.courseTitle(), bold, fitSize(c.courseTitle(), bold, 18, 640), template.accent(), y, 20);
 				y = line("P", template.text(lang, "version", c.courseVersion()), regular, 11, template.muted(), y, 26);
-				y = line("P", template.text(lang, "modules") + " " + String.join(" · ", c.modules()), regular,
-						fitSize(template.text(lang, "modules") + " " + String.join(" · ", c.modules()), regular, 11, 660),
-						template.text(), y, 18);
+				y = line("P", modules, regular, fitSize(modules, regular, 11, 660), template.text(), y, 18);
 				y = line("P", template.text(lang, "hours", c.hoursText()), regular, 11, template.text(), y, 18);
 				y = line("P", template.text(lang, "issued", date(c.issuedOn(), lang), printable(c.organisation())), regular, 11,
 						template.text(), y, 18);
@@ -258,6 +291,10 @@ public final class CertificateRenderer {
 			catalog.getCOSObject().setItem(COSName.getPDFName("AF"), associated);
 		}
 
+		private PDType0Font load(TrueTypeFont font) throws IOException {
+			return PDType0Font.load(doc, font, true);
+		}
+
 		private String date(LocalDate d, String lang) {
 			return d.format(DateTimeFormatter.ofPattern("d MMMM yyyy", "cy".equals(lang) ? Locale.forLanguageTag("cy") : Locale.UK));
 		}
@@ -281,7 +318,7 @@ public final class CertificateRenderer {
 			return y - gap;
 		}
 
-		/** Draws tagged text, one glyph run per character so no ligature hides the letters from text extraction. */
+		/** Draws tagged text. */
 		private void text(String role, String text, PDType0Font font, float size, Color colour, float x, float y)
 				throws IOException {
 			tagged(role);
@@ -289,16 +326,7 @@ public final class CertificateRenderer {
 			cs.setFont(font, size);
 			cs.setNonStrokingColor(colour);
 			cs.newLineAtOffset(x, y);
-			StringBuilder run = new StringBuilder();
-			for (int i = 0; i < text.length(); i++) {
-				char ch = text.charAt(i);
-				run.append(ch);
-				if (Character.isHighSurrogate(ch)) {
-					continue;
-				}
-				cs.showText(run.toString());
-				run.setLength(0);
-			}
+			cs.showText(text);
 			cs.endText();
 			cs.endMarkedContent();
 		}
@@ -331,10 +359,17 @@ public final class CertificateRenderer {
 			float cell = size / matrix.getWidth();
 			cs.setNonStrokingColor(Color.BLACK);
 			for (int row = 0; row < matrix.getHeight(); row++) {
-				for (int col = 0; col < matrix.getWidth(); col++) {
-					if (matrix.get(col, row)) {
-						cs.addRect(x + col * cell, y + size - (row + 1) * cell, cell, cell);
+				int col = 0;
+				while (col < matrix.getWidth()) {
+					if (!matrix.get(col, row)) {
+						col++;
+						continue;
 					}
+					int start = col;
+					while (col < matrix.getWidth() && matrix.get(col, row)) {
+						col++;
+					}
+					cs.addRect(x + start * cell, y + size - (row + 1) * cell, (col - start) * cell, cell);
 				}
 			}
 			cs.fill();
