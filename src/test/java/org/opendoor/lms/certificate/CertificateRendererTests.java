@@ -107,4 +107,15 @@ class CertificateRendererTests {
 		assertThat(RENDERER.printable("דוד כהן")).isEqualTo("ןהכ דוד");
 	}
 
+	@Test
+	void theQrCodeOpensTheVerifyPage() throws Exception {
+		byte[] pdf = RENDERER.render(content("Ffion", "en"));
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 150);
+			com.google.zxing.Result result = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+					new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page))));
+			assertThat(result.getText()).isEqualTo("http://localhost:8080/verify/ABCD-EFGH-JKMN-PQRS-TVWX");
+		}
+	}
+
 }

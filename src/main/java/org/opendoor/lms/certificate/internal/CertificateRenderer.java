@@ -349,7 +349,9 @@ public final class CertificateRenderer {
 			BitMatrix matrix;
 			try {
 				matrix = new QRCodeWriter().encode(c.verifyUrl(), com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
-						Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
+						Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0,
+								// A fixed mask skips scoring all eight; every mask gives a valid, readable code.
+								EncodeHintType.QR_MASK_PATTERN, 2));
 			}
 			catch (WriterException ex) {
 				throw new IllegalStateException("Cannot encode the verification address as a QR code", ex);
