@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,8 @@ import org.opendoor.lms.account.Registration;
 import org.opendoor.lms.account.Role;
 import org.opendoor.lms.account.SignedInUser;
 import org.opendoor.lms.course.CourseCatalogue;
-import org.opendoor.lms.course.Question;
 import org.opendoor.lms.learning.Attempts;
-import org.opendoor.lms.learning.StepKind;
-import org.opendoor.lms.learning.StepView;
+import org.opendoor.lms.support.Learners;
 import org.opendoor.lms.support.VeraPdf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,27 +61,15 @@ class CertificateIssueTests {
 	org.opendoor.lms.certificate.internal.IssuerKeys issuerKeys;
 
 	private Account learner(String name) {
-		return accounts.register(new Registration(name, UUID.randomUUID() + "@example.org", "long enough password",
-				Nation.WALES, "en"));
+		return Learners.register(accounts, name, Nation.WALES, "en");
 	}
 
 	private static SignedInUser as(Account a) {
-		return new SignedInUser(a.id(), a.email(), "", a.roles());
+		return Learners.as(a);
 	}
 
-	/** Takes the first-steps assessment with every answer right (or wrong) and submits it. */
 	private UUID takeAssessment(Account learner, boolean pass) {
-		UUID attempt = attempts.start(learner.id(), "first-steps");
-		for (int n = 1; n <= 10; n++) {
-			StepView view = attempts.view(learner.id(), attempt, "assessment-" + n);
-			assertThat(view.step().kind()).isEqualTo(StepKind.ASSESSMENT_QUESTION);
-			Question q = view.step().question();
-			Set<String> chosen = pass ? q.correctKeys()
-					: Set.of(q.options().stream().filter(o -> !o.correct()).findFirst().orElseThrow().key());
-			attempts.answer(learner.id(), attempt, "assessment-" + n, chosen);
-		}
-		attempts.submit(learner.id(), attempt);
-		return attempt;
+		return Learners.takeFirstStepsAssessment(attempts, learner, pass);
 	}
 
 	@Test

@@ -3,8 +3,6 @@ package org.opendoor.lms.certificate;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -17,10 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.opendoor.lms.account.Account;
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.account.Nation;
-import org.opendoor.lms.account.Registration;
 import org.opendoor.lms.account.SignedInUser;
-import org.opendoor.lms.course.Question;
 import org.opendoor.lms.learning.Attempts;
+import org.opendoor.lms.support.Learners;
 import org.opendoor.lms.support.VeraPdf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,16 +58,10 @@ class OpenBadgeTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void theBadgeIsASignedOpenBadgeCredentialWithTheRequiredFields() throws Exception {
-		Account learner = accounts.register(new Registration("Catrin Ŵyn", UUID.randomUUID() + "@example.org",
-				"long enough password", Nation.WALES, "en"));
-		UUID attempt = attempts.start(learner.id(), "first-steps");
-		for (int n = 1; n <= 10; n++) {
-			Question q = attempts.view(learner.id(), attempt, "assessment-" + n).step().question();
-			attempts.answer(learner.id(), attempt, "assessment-" + n, Set.copyOf(q.correctKeys()));
-		}
-		attempts.submit(learner.id(), attempt);
+		Account learner = Learners.register(accounts, "Catrin Ŵyn", Nation.WALES, "en");
+		Learners.takeFirstStepsAssessment(attempts, learner, true);
 		Certificate certificate = certificates.of(learner.id()).get(0);
-		SignedInUser me = new SignedInUser(learner.id(), learner.email(), "", learner.roles());
+		SignedInUser me = Learners.as(learner);
 
 		String jwt = mvc.perform(get("/certificates/" + certificate.code() + "/badge").with(user(me)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
