@@ -101,7 +101,7 @@ class CertificateRendererTests {
 	void charactersOutsideTheFontsDegradeAsDocumented() {
 		assertThat(RENDERER.printable("Ŵyn ŷ Ærø")).isEqualTo("Ŵyn ŷ Ærø");
 		assertThat(RENDERER.printable("Tab\there\u0000bell\u0007")).isEqualTo("Tab herebell");
-		assertThat(RENDERER.printable("Ali 😀 Smith")).as("DejaVu has this emoji").isEqualTo("Ali 😀 Smith");
+		assertThat(RENDERER.printable("Ali 😀 Smith")).isEqualTo("Ali \u25A1 Smith");
 		assertThat(RENDERER.printable("Ali 🦄 Smith")).isEqualTo("Ali \u25A1 Smith");
 		assertThat(RENDERER.printable("王小明")).isEqualTo("\u25A1\u25A1\u25A1");
 		assertThat(RENDERER.printable("דוד כהן")).isEqualTo("ןהכ דוד");

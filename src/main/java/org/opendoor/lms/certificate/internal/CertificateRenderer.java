@@ -71,6 +71,10 @@ public final class CertificateRenderer {
 
 	private static final char MISSING = '\u25A1';
 
+	private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+	private static final DateTimeFormatter WELSH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("cy"));
+
 	private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
 	private final CertificateTemplate template;
@@ -83,17 +87,43 @@ public final class CertificateRenderer {
 	public CertificateRenderer(CertificateTemplate template) {
 		this.template = template;
 		try {
-			this.regularCoverage = new TTFParser().parse(new RandomAccessReadBuffer(template.regularFont()));
+			byte[] regularFont = reduce(template.regularFont());
+			byte[] boldFont = template.boldFont() == null ? null : reduce(template.boldFont());
+			this.regularCoverage = new TTFParser().parse(new RandomAccessReadBuffer(regularFont));
 			int size = Math.max(1, Runtime.getRuntime().availableProcessors());
 			this.fontPool = new java.util.concurrent.ArrayBlockingQueue<>(size);
 			for (int i = 0; i < size; i++) {
-				fontPool.add(new TrueTypeFont[] { parseWithoutLigatures(template.regularFont()),
-						parseWithoutLigatures(template.boldFont()) });
+				fontPool.add(boldFont == null ? new TrueTypeFont[] { parseWithoutLigatures(regularFont) }
+						: new TrueTypeFont[] { parseWithoutLigatures(regularFont), parseWithoutLigatures(boldFont) });
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The Unicode blocks certificates print: Latin (with Welsh and Vietnamese), modern Greek, Cyrillic, Hebrew, Arabic, punctuation. */
+	private static final int[][] REPERTOIRE = { { 0x20, 0x24F }, { 0x2B0, 0x36F }, { 0x370, 0x52F }, { 0x590, 0x6FF },
+			{ 0x1E00, 0x1EFF }, { 0x2000, 0x206F }, { 0x20A0, 0x20CF }, { 0x2100, 0x214F }, { 0x25A0, 0x25FF } };
+
+	/**
+	 * The bundled font cut down once to the repertoire above: PDFBox builds a width table for every
+	 * glyph of a font each time a document loads it, and DejaVu has about 6,000.
+	 */
+	private static byte[] reduce(byte[] font) throws IOException {
+		TrueTypeFont full = new TTFParser().parse(new RandomAccessReadBuffer(font));
+		org.apache.fontbox.ttf.TTFSubsetter subsetter = new org.apache.fontbox.ttf.TTFSubsetter(full);
+		org.apache.fontbox.ttf.CmapLookup cmap = full.getUnicodeCmapLookup();
+		for (int[] range : REPERTOIRE) {
+			for (int cp = range[0]; cp <= range[1]; cp++) {
+				if (cmap.getGlyphId(cp) > 0) {
+					subsetter.add(cp);
+				}
+			}
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		subsetter.writeToStream(out);
+		return out.toByteArray();
 	}
 
 	/**
@@ -240,7 +270,8 @@ public final class CertificateRenderer {
 			String modules = template.text(lang, "modules") + " " + String.join(" · ", c.modules());
 			String title = template.text(lang, "title") + ": " + name + ", " + c.courseTitle();
 			regular = load(fonts[0]);
-			bold = load(fonts[1]);
+			// Without a bold font, bold text is the regular font drawn with a thin outline: one font to embed.
+			bold = fonts.length > 1 ? load(fonts[1]) : regular;
 			try (PDPageContentStream stream = new PDPageContentStream(doc, page)) {
 				cs = stream;
 				border();
@@ -260,11 +291,12 @@ public final class CertificateRenderer {
 				text("P", template.text(lang, "code", c.code()), bold, 11, template.text(), 60, small + 26);
 				text("P", template.text(lang, "check", c.verifyUrl()), regular, 9, template.muted(), 60, small + 12);
 				text("P", template.text(lang, "awareness"), regular, 8, template.muted(), 60, small - 2);
-				qr(template.text(lang, "qr"), WIDTH - 60 - 86, small - 8, 86);
+				qr(template.text(lang, "qr"), WIDTH - 60 - 86, small - 2, 86);
 			}
 			finish(title, lang);
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			doc.save(out);
+			ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+			// Plain cross-reference table, no object streams: quicker to write, and readable by every PDF tool.
+			doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
 			return out.toByteArray();
 		}
 
@@ -296,15 +328,13 @@ public final class CertificateRenderer {
 		}
 
 		private String date(LocalDate d, String lang) {
-			return d.format(DateTimeFormatter.ofPattern("d MMMM yyyy", "cy".equals(lang) ? Locale.forLanguageTag("cy") : Locale.UK));
+			return d.format("cy".equals(lang) ? WELSH_DATE : ENGLISH_DATE);
 		}
 
+		/** The size, up to {@code size} and down to 8 pt, at which the text fits the width. */
 		private float fitSize(String text, PDType0Font font, float size, float maxWidth) throws IOException {
-			float s = size;
-			while (s > 8 && width(text, font, s) > maxWidth) {
-				s -= 0.5f;
-			}
-			return s;
+			float natural = font.getStringWidth(text) / 1000;
+			return natural * size <= maxWidth ? size : Math.max(8, (float) Math.floor(maxWidth / natural * 2) / 2);
 		}
 
 		private float width(String text, PDType0Font font, float size) throws IOException {
@@ -322,11 +352,20 @@ public final class CertificateRenderer {
 		private void text(String role, String text, PDType0Font font, float size, Color colour, float x, float y)
 				throws IOException {
 			tagged(role);
+			boolean synthetic = font == bold && bold == regular;
 			cs.beginText();
 			cs.setFont(font, size);
 			cs.setNonStrokingColor(colour);
+			if (synthetic) {
+				cs.setStrokingColor(colour);
+				cs.setLineWidth(size / 32);
+				cs.setRenderingMode(org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL_STROKE);
+			}
 			cs.newLineAtOffset(x, y);
 			cs.showText(text);
+			if (synthetic) {
+				cs.setRenderingMode(org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL);
+			}
 			cs.endText();
 			cs.endMarkedContent();
 		}

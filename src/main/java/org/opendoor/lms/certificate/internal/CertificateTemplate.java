@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.Yaml;
  *
  * @param id template id
  * @param regularFont bytes of the regular font
- * @param boldFont bytes of the bold font
+ * @param boldFont bytes of the bold font, or {@code null} to draw bold text as outlined regular text
  * @param accent accent colour
  * @param text text colour
  * @param muted colour for small print
@@ -38,7 +38,7 @@ public record CertificateTemplate(String id, byte[] regularFont, byte[] boldFont
 			Object logo = map.get("logo");
 			return new CertificateTemplate((String) require(map, "id", file),
 					Files.readAllBytes(dir.resolve((String) require(fonts, "regular", file))),
-					Files.readAllBytes(dir.resolve((String) require(fonts, "bold", file))),
+					fonts.get("bold") == null ? null : Files.readAllBytes(dir.resolve(fonts.get("bold"))),
 					Color.decode((String) require(colours, "accent", file)), Color.decode((String) require(colours, "text", file)),
 					Color.decode((String) require(colours, "muted", file)),
 					logo == null ? null : Files.readAllBytes(dir.resolve((String) logo)), texts);
