@@ -1,0 +1,148 @@
+package org.opendoor.lms.packaging;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.opendoor.lms.course.Course;
+import org.opendoor.lms.course.CourseModule;
+
+/**
+ * Writes the manifest of each package standard: the literal prefixes real LMS parsers expect
+ * ({@code adlcp:}, {@code imsss:}, {@code adlnav:}), the exact schema versions, the mastery score and
+ * every file of the package.
+ */
+final class ManifestWriter {
+
+	private ManifestWriter() {
+	}
+
+	static String write(PackageStandard standard, Course course, List<String> files) {
+		return switch (standard) {
+			case SCORM12 -> scorm12(course, files);
+			case SCORM2004 -> scorm2004(course, files);
+			case CMI5 -> cmi5(course);
+		};
+	}
+
+	private static String identifier(Course course) {
+		return "opendoor-" + course.id() + "-" + course.version().replaceAll("[^A-Za-z0-9]", "-");
+	}
+
+	private static String files(List<String> files) {
+		StringBuilder xml = new StringBuilder();
+		for (String f : files) {
+			xml.append("      <file href=\"").append(xml(f)).append("\"/>\n");
+		}
+		return xml.toString();
+	}
+
+	static String scorm12(Course course, List<String> files) {
+		String title = xml(course.title());
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<manifest identifier="%s" version="1.0"
+				    xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+				    xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+				    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+				    xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+				  <metadata>
+				    <schema>ADL SCORM</schema>
+				    <schemaversion>1.2</schemaversion>
+				  </metadata>
+				  <organizations default="org">
+				    <organization identifier="org">
+				      <title>%s</title>
+				      <item identifier="item" identifierref="sco" isvisible="true">
+				        <title>%s</title>
+				        <adlcp:masteryscore>%d</adlcp:masteryscore>
+				      </item>
+				    </organization>
+				  </organizations>
+				  <resources>
+				    <resource identifier="sco" type="webcontent" adlcp:scormtype="sco" href="index.html">
+				%s    </resource>
+				  </resources>
+				</manifest>
+				""".formatted(identifier(course), title, title, course.passMark(), files(files));
+	}
+
+	static String scorm2004(Course course, List<String> files) {
+		String title = xml(course.title());
+		StringBuilder objectives = new StringBuilder();
+		for (CourseModule m : course.modules()) {
+			objectives.append("            <imsss:objective objectiveID=\"module-").append(xml(m.id())).append("\"/>\n");
+		}
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<manifest identifier="%s" version="1"
+				    xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+				    xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+				    xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
+				    xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
+				    xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
+				    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+				    xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
+				  <metadata>
+				    <schema>ADL SCORM</schema>
+				    <schemaversion>2004 4th Edition</schemaversion>
+				  </metadata>
+				  <organizations default="org">
+				    <organization identifier="org">
+				      <title>%s</title>
+				      <item identifier="item" identifierref="sco" isvisible="true">
+				        <title>%s</title>
+				        <adlnav:presentation>
+				          <adlnav:navigationInterface>
+				            <adlnav:hideLMSUI>continue</adlnav:hideLMSUI>
+				            <adlnav:hideLMSUI>previous</adlnav:hideLMSUI>
+				          </adlnav:navigationInterface>
+				        </adlnav:presentation>
+				        <imsss:sequencing>
+				          <imsss:objectives>
+				            <imsss:primaryObjective objectiveID="course-mastery" satisfiedByMeasure="false">
+				              <imsss:minNormalizedMeasure>%s</imsss:minNormalizedMeasure>
+				            </imsss:primaryObjective>
+				%s          </imsss:objectives>
+				          <imsss:deliveryControls completionSetByContent="true" objectiveSetByContent="true"/>
+				        </imsss:sequencing>
+				      </item>
+				    </organization>
+				  </organizations>
+				  <resources>
+				    <resource identifier="sco" type="webcontent" adlcp:scormType="sco" href="index.html">
+				%s    </resource>
+				  </resources>
+				</manifest>
+				""".formatted(identifier(course), title, title, scaled(course.passMark()), objectives, files(files));
+	}
+
+	static String cmi5(Course course) {
+		String base = "https://opendoor.invalid/courses/" + course.id() + "/" + course.version();
+		String lang = course.languages().isEmpty() || "en".equals(course.languages().get(0)) ? "en-GB"
+				: course.languages().get(0);
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+				  <course id="%s">
+				    <title><langstring lang="%s">%s</langstring></title>
+				    <description><langstring lang="%s">%s</langstring></description>
+				  </course>
+				  <au id="%s/au" moveOn="CompletedAndPassed" masteryScore="%s" launchMethod="AnyWindow">
+				    <title><langstring lang="%s">%s</langstring></title>
+				    <description><langstring lang="%s">%s</langstring></description>
+				    <url>index.html</url>
+				  </au>
+				</courseStructure>
+				""".formatted(xml(base), lang, xml(course.title()), lang, xml(course.description()), xml(base),
+				scaled(course.passMark()), lang, xml(course.title()), lang, xml(course.description()));
+	}
+
+	private static String scaled(int percent) {
+		return String.format(Locale.ROOT, "%.2f", percent / 100.0);
+	}
+
+	static String xml(String s) {
+		return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	}
+
+}
