@@ -76,10 +76,21 @@
     return list;
   }
 
-  function save() {
+  /* SCORM 1.2 keeps at most 4,096 characters of suspend data. When the whole state does not fit,
+     formative answers (knowledge checks, scenario paths) give way first; the assessment answers,
+     the draw, the position and the result are kept. */
+  function suspendData() {
     var data = JSON.stringify(state);
+    if (data.length <= 4000) { return data; }
+    var kept = {};
+    Object.keys(state.a).forEach(function (k) { if (k.charAt(0) === 'x') { kept[k] = state.a[k]; } });
+    data = JSON.stringify({ i: state.i, a: kept, s: {}, d: state.d, r: state.r, done: state.done });
+    return data.length <= 4000 ? data : JSON.stringify({ i: state.i, a: {}, s: {}, d: state.d, r: state.r, done: state.done });
+  }
+
+  function save() {
     lms.set('cmi.core.lesson_location', 'cmi.location', state.i);
-    lms.set('cmi.suspend_data', 'cmi.suspend_data', data.length <= 4000 ? data : JSON.stringify({ i: state.i, d: state.d, r: state.r, a: {}, s: {}, done: state.done }));
+    lms.set('cmi.suspend_data', 'cmi.suspend_data', suspendData());
     var total = allSteps().length;
     lms.set(null, 'cmi.progress_measure', Math.min(1, state.i / Math.max(1, total - 1)).toFixed(2));
     lms.commit();
