@@ -70,7 +70,8 @@ public class CertificateMailer {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	/** Emails the certificate of a pass as soon as it is committed. */
+	/** Emails the certificate of a pass as soon as it is committed, off the learner's request. */
+	@org.springframework.scheduling.annotation.Async
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	public void afterPass(LearningEvents.AssessmentSubmitted event) {
 		if (event.mark().passed()) {

@@ -48,18 +48,39 @@ class CertificateMailTests {
 		Learners.takeFirstStepsAssessment(attempts, learner, true);
 	}
 
+	/** The messages GreenMail holds for one address. */
+	private static MimeMessage[] mailTo(String email) {
+		return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+			try {
+				return m.getAllRecipients()[0].toString().equals(email);
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toArray(MimeMessage[]::new);
+	}
+
+	/** Waits (up to 10 s) for the certificate email to an address, which is sent off the request thread. */
+	private static MimeMessage[] awaitMailTo(String email) throws InterruptedException {
+		long end = System.currentTimeMillis() + 10_000;
+		while (mailTo(email).length == 0 && System.currentTimeMillis() < end) {
+			Thread.sleep(50);
+		}
+		return mailTo(email);
+	}
+
 	@Test
 	void expiryRemindersAreSentOnceAndNotAfterRenewal() throws Exception {
 		Account learner = accounts.register(new Registration("Rhodri", UUID.randomUUID() + "@example.org",
 				"long enough password", Nation.WALES, "en"));
 		pass(learner);
-		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		assertThat(awaitMailTo(learner.email())).hasSize(1);
 		smtp.purgeEmailFromAllMailboxes();
 		java.time.LocalDate expires = certificates.of(learner.id()).get(0).content().expiresOn();
 		assertThat(mailer.remindExpiring(expires.minusDays(120))).as("too early").isZero();
-		assertThat(mailer.remindExpiring(expires.minusDays(30))).isEqualTo(1);
+		assertThat(mailer.remindExpiring(expires.minusDays(30))).isGreaterThanOrEqualTo(1);
 		assertThat(mailer.remindExpiring(expires.minusDays(29))).as("once only").isZero();
-		MimeMessage[] received = smtp.getReceivedMessages();
+		MimeMessage[] received = mailTo(learner.email());
 		assertThat(received).hasSize(1);
 		assertThat(received[0].getSubject()).isEqualTo("Your certificate for First steps: listening and signposting expires soon");
 		assertThat(GreenMailUtil.getBody(received[0])).contains("valid until " + expires).contains("/courses");
@@ -70,7 +91,17 @@ class CertificateMailTests {
 		java.time.LocalDate firstExpiry = certificates.of(renewer.id()).get(0).content().expiresOn();
 		pass(renewer);
 		assertThat(certificates.of(renewer.id())).hasSize(2);
-		assertThat(mailer.remindExpiring(firstExpiry.minusDays(30))).as("only the newest certificate is chased").isEqualTo(1);
+		awaitMailTo(renewer.email());
+		mailer.remindExpiring(firstExpiry.minusDays(30));
+		long reminders = java.util.Arrays.stream(mailTo(renewer.email())).filter(m -> {
+			try {
+				return m.getSubject().endsWith("expires soon");
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).count();
+		assertThat(reminders).as("one reminder, for the newest certificate only").isEqualTo(1);
 	}
 
 	@Test
@@ -79,11 +110,11 @@ class CertificateMailTests {
 		Account learner = accounts.register(new Registration("Eluned Morgan", email, "long enough password", Nation.WALES, "en"));
 		pass(learner);
 
-		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		MimeMessage[] received = awaitMailTo(email);
+		mailer.sendPending();
 		assertThat(mailer.sendPending()).as("nothing left to send").isZero();
-		assertThat(mailer.sendPending()).isZero();
-		MimeMessage[] received = smtp.getReceivedMessages();
-		assertThat(received).hasSize(1);
+		received = mailTo(email);
+		assertThat(received).as("exactly one email to this learner").hasSize(1);
 		MimeMessage message = received[0];
 		assertThat(message.getAllRecipients()[0].toString()).isEqualTo(email);
 		assertThat(message.getSubject()).isEqualTo("Your certificate: First steps: listening and signposting");
