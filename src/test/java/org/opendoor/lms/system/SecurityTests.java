@@ -214,7 +214,7 @@ class SecurityTests {
 	}
 
 	@Test
-	void demoAccountsExistOnlyWithDemoPasswordsFromTheDemoProfile() throws Exception {
+	void theDemoLearnerSignsInWithTheDocumentedDemoPassword() throws Exception {
 		mvc.perform(post("/login").param("username", "learner" + DemoData.DOMAIN).param("password", "demo-learner-pass").with(csrf()))
 			.andExpect(redirectedUrl("/courses"));
 	}
