@@ -1,0 +1,7 @@
+/**
+ * Learning records: every learning event as an xAPI statement, a built-in Learning Record Store at
+ * {@code /xapi}, and an outbox that forwards statements to a charity's own LRS. Uses learning (its
+ * events), courses and accounts.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "learning", "course", "account" })
+package org.opendoor.lms.xapi;
