@@ -76,10 +76,3 @@ create table xapi_document (
     updated_at timestamp with time zone not null,
     constraint xapi_document_unique unique (doc_type, activity_id, agent, registration, doc_id)
 );
-
--- A stable, opaque id per learner for statements, so no email or account number leaves the engine.
-create table xapi_learner (
-    account_id bigint primary key,
-    opaque_id uuid not null,
-    constraint xapi_learner_opaque_unique unique (opaque_id)
-);

@@ -149,7 +149,7 @@ public class Attempts {
 		AttemptEntity attempt = attempts.save(
 				new AttemptEntity(learnerId, courseId, entry.versionId(), plan.first().key(), draw, now));
 		events.publishEvent(new LearningEvents.AttemptStarted(attempt.getId(), attempt.getRegistration(), learnerId,
-				courseId, entry.course().version(), now));
+				courseId, entry.course().version(), entry.versionId(), now));
 		return attempt.getId();
 	}
 
@@ -169,7 +169,8 @@ public class Attempts {
 		if (!attempt.getCurrentStep().equals(step.key())) {
 			attempt.moveTo(step.key(), clock.instant());
 		}
-		events.publishEvent(new LearningEvents.PageViewed(attemptId, step.key(), clock.instant()));
+		events.publishEvent(new LearningEvents.PageViewed(attemptId, attempt.getRegistration(), learnerId,
+				attempt.getCourseVersionId(), step.key(), clock.instant()));
 		return render(attempt, course, plan, step);
 	}
 
@@ -346,8 +347,9 @@ public class Attempts {
 				mark.percent(), mark.criticalMissed(), mark.passed(), String.join(",", mark.revisit()), now));
 		attempt.finishRound(mark.passed(), now);
 		attempt.moveTo(StepPlan.RESULT, now);
-		events.publishEvent(new LearningEvents.AssessmentSubmitted(attemptId, learnerId, attempt.getCourseId(),
-				attempt.getCourseVersionId(), attempt.getAssessmentRound(), mark, now));
+		events.publishEvent(new LearningEvents.AssessmentSubmitted(attemptId, attempt.getRegistration(), learnerId,
+				attempt.getCourseId(), attempt.getCourseVersionId(), attempt.getAssessmentRound(), mark,
+				attempt.getStartedAt(), now));
 		return mark;
 	}
 
@@ -381,7 +383,8 @@ public class Attempts {
 		answer.record(response, correct, critical, now);
 		answers.save(answer);
 		attempt.moveTo(attempt.getCurrentStep(), now);
-		events.publishEvent(new LearningEvents.Answered(attempt.getId(), key, response, correct, now));
+		events.publishEvent(new LearningEvents.Answered(attempt.getId(), attempt.getRegistration(),
+				attempt.getLearnerId(), attempt.getCourseVersionId(), key, response, correct, now));
 	}
 
 	/** The contacts file's code for a nation. */

@@ -20,47 +20,58 @@ public final class LearningEvents {
 	 * @param learnerId the learner's account id
 	 * @param courseId the course
 	 * @param version the course version
+	 * @param courseVersionId the stored course version
 	 * @param at when
 	 */
 	public record AttemptStarted(UUID attemptId, UUID registration, long learnerId, String courseId, String version,
-			Instant at) {
+			long courseVersionId, Instant at) {
 	}
 
 	/**
 	 * A learner opened a page.
 	 *
 	 * @param attemptId the attempt
+	 * @param registration the attempt's registration id
+	 * @param learnerId the learner's account id
+	 * @param courseVersionId the stored course version the attempt is on
 	 * @param stepKey the page
 	 * @param at when
 	 */
-	public record PageViewed(UUID attemptId, String stepKey, Instant at) {
+	public record PageViewed(UUID attemptId, UUID registration, long learnerId, long courseVersionId, String stepKey,
+			Instant at) {
 	}
 
 	/**
 	 * A learner answered a question or made a scenario choice.
 	 *
 	 * @param attemptId the attempt
-	 * @param answerKey what was answered
-	 * @param response the response as stored
+	 * @param registration the attempt's registration id
+	 * @param learnerId the learner's account id
+	 * @param courseVersionId the stored course version the attempt is on
+	 * @param answerKey what was answered: {@code check:Q}, {@code scenario:S} or {@code assessment:ROUND:Q}
+	 * @param response the response as stored (for a scenario: the path of choices so far)
 	 * @param correct whether it was right (for a scenario choice: the best choice)
 	 * @param at when
 	 */
-	public record Answered(UUID attemptId, String answerKey, String response, boolean correct, Instant at) {
+	public record Answered(UUID attemptId, UUID registration, long learnerId, long courseVersionId, String answerKey,
+			String response, boolean correct, Instant at) {
 	}
 
 	/**
 	 * A learner submitted an assessment round.
 	 *
 	 * @param attemptId the attempt
+	 * @param registration the attempt's registration id
 	 * @param learnerId the learner's account id
 	 * @param courseId the course
 	 * @param courseVersionId the stored course version the attempt is on
 	 * @param round the round number
 	 * @param mark the mark
+	 * @param startedAt when the attempt started
 	 * @param at when
 	 */
-	public record AssessmentSubmitted(UUID attemptId, long learnerId, String courseId, long courseVersionId, int round,
-			AssessmentMark mark, Instant at) {
+	public record AssessmentSubmitted(UUID attemptId, UUID registration, long learnerId, String courseId,
+			long courseVersionId, int round, AssessmentMark mark, Instant startedAt, Instant at) {
 	}
 
 }

@@ -29,6 +29,11 @@ public final class StepPlan {
 
 	private final Map<String, Integer> index;
 
+	/** The pages of an attempt at a course with the given assessment draw (question ids). */
+	public static StepPlan of(Course course, List<String> draw) {
+		return new StepPlan(course, draw);
+	}
+
 	StepPlan(Course course, List<String> draw) {
 		List<Step> list = new ArrayList<>();
 		for (CourseModule module : course.modules()) {

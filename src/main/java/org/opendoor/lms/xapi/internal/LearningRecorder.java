@@ -1,0 +1,321 @@
+package org.opendoor.lms.xapi.internal;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.opendoor.lms.account.Account;
+import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.course.Course;
+import org.opendoor.lms.course.CourseCatalogue;
+import org.opendoor.lms.course.CourseModule;
+import org.opendoor.lms.course.KnowledgeCheck;
+import org.opendoor.lms.course.Lesson;
+import org.opendoor.lms.course.ModuleItem;
+import org.opendoor.lms.course.Question;
+import org.opendoor.lms.course.Scenario;
+import org.opendoor.lms.course.WellbeingPlan;
+import org.opendoor.lms.learning.LearningEvents;
+import org.opendoor.lms.learning.Step;
+import org.opendoor.lms.learning.StepKind;
+import org.opendoor.lms.learning.StepPlan;
+import org.opendoor.lms.xapi.model.Activity;
+import org.opendoor.lms.xapi.model.Agent;
+import org.opendoor.lms.xapi.model.Result;
+import org.opendoor.lms.xapi.model.Score;
+import org.opendoor.lms.xapi.model.Statement;
+import org.opendoor.lms.xapi.model.Verb;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns every learning event into xAPI statements in the built-in LRS, in the same transaction as the
+ * learning change: launched and initialized when an attempt starts, resumed when a learner comes back to
+ * it in a new session, experienced for each lesson, scenario and plan page, progressed and completed for
+ * modules, answered for every answer and scenario choice, completed for the course when the assessment
+ * is reached, passed or failed with the score, and suspended and terminated when the session ends.
+ */
+@Component
+class LearningRecorder implements HttpSessionListener {
+
+	static final String SESSION_ATTRIBUTE = LearningRecorder.class.getName() + ".open";
+
+	/** An attempt open in a browser session. */
+	record OpenAttempt(UUID registration, long learnerId, long courseVersionId, Instant since)
+			implements Serializable {
+	}
+
+	private static final JsonMapper MODEL = JsonMapper.builder().build();
+
+	private final StatementStore store;
+
+	private final CourseCatalogue catalogue;
+
+	private final Accounts accounts;
+
+	private final EngineStatements vocabulary;
+
+	private final Validator validator;
+
+	LearningRecorder(StatementStore store, CourseCatalogue catalogue, Accounts accounts, EngineStatements vocabulary,
+			Validator validator) {
+		this.store = store;
+		this.catalogue = catalogue;
+		this.accounts = accounts;
+		this.vocabulary = vocabulary;
+		this.validator = validator;
+	}
+
+	private record Who(Agent actor, String language) {
+	}
+
+	private Who who(long learnerId) {
+		Account account = accounts.get(learnerId);
+		String language = "cy".equals(account.language()) ? "cy-GB" : "en-GB";
+		return new Who(vocabulary.learner(account.learnerRef()), language);
+	}
+
+	@EventListener
+	void started(LearningEvents.AttemptStarted event) {
+		Course course = catalogue.version(event.courseVersionId());
+		Who who = who(event.learnerId());
+		Activity activity = vocabulary.course(course, who.language());
+		var context = vocabulary.context(event.registration(), null, null, course, who.language());
+		record(List.of(new Statement(UUID.randomUUID(), who.actor(), Verb.LAUNCHED, activity, null, context, event.at()),
+				new Statement(UUID.randomUUID(), who.actor(), Verb.INITIALIZED, activity, null, context,
+						event.at().plusMillis(1))));
+		open(event.attemptId(), new OpenAttempt(event.registration(), event.learnerId(), event.courseVersionId(),
+				event.at()));
+	}
+
+	@EventListener
+	void viewed(LearningEvents.PageViewed event) {
+		Course course = catalogue.version(event.courseVersionId());
+		Who who = who(event.learnerId());
+		Activity courseActivity = vocabulary.course(course, who.language());
+		List<Statement> statements = new ArrayList<>();
+		Instant at = event.at();
+		if (session().isPresent() && !openAttempts().containsKey(event.attemptId())) {
+			statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.RESUMED, courseActivity, null,
+					vocabulary.context(event.registration(), null, null, course, who.language()), at));
+			open(event.attemptId(), new OpenAttempt(event.registration(), event.learnerId(), event.courseVersionId(), at));
+			at = at.plusMillis(1);
+		}
+		StepPlan plan = StepPlan.of(course, List.of());
+		Optional<Step> found = plan.find(event.stepKey());
+		if (found.isPresent() && found.get().module() != null) {
+			Step step = found.get();
+			CourseModule module = step.module();
+			Activity moduleActivity = vocabulary.module(course, module, who.language());
+			var inModule = vocabulary.context(event.registration(), moduleActivity, courseActivity, course, who.language());
+			Activity page = page(course, step, who.language());
+			if (page != null) {
+				statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.EXPERIENCED, page, null, inModule, at));
+				at = at.plusMillis(1);
+			}
+			List<Step> moduleSteps = plan.steps().stream().filter(s -> s.module() != null && s.module().id().equals(module.id())).toList();
+			int position = moduleSteps.indexOf(step) + 1;
+			int progress = position * 100 / moduleSteps.size();
+			var moduleContext = vocabulary.context(event.registration(), null, courseActivity, course, who.language());
+			if (position == moduleSteps.size()) {
+				if (!done(event.registration(), Verb.COMPLETED, moduleActivity.id())) {
+					statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.COMPLETED, moduleActivity,
+							new Result(null, null, true, null, null, Map.of(EngineStatements.PROGRESS, 100)), moduleContext,
+							at));
+				}
+			}
+			else {
+				statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.PROGRESSED, moduleActivity,
+						new Result(null, null, null, null, null, Map.of(EngineStatements.PROGRESS, progress)), moduleContext,
+						at));
+			}
+		}
+		else if ((StepPlan.ASSESSMENT.equals(event.stepKey()) || course.assessment() == null && StepPlan.RESULT.equals(event.stepKey()))
+				&& !done(event.registration(), Verb.COMPLETED, courseActivity.id())) {
+			statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.COMPLETED, courseActivity,
+					new Result(null, null, true, null, null, Map.of(EngineStatements.PROGRESS, 100)),
+					vocabulary.context(event.registration(), null, null, course, who.language()), at));
+		}
+		record(statements);
+	}
+
+	private Activity page(Course course, Step step, String language) {
+		ModuleItem item = step.item();
+		if (item instanceof Lesson lesson) {
+			return vocabulary.lesson(course, lesson.id(), lesson.title(), language);
+		}
+		if (item instanceof Scenario scenario) {
+			return vocabulary.scenario(course, scenario.id(), scenario.title(), language);
+		}
+		if (item instanceof WellbeingPlan plan) {
+			return vocabulary.plan(course, plan.id(), plan.title(), language);
+		}
+		return null;
+	}
+
+	@EventListener
+	void answered(LearningEvents.Answered event) {
+		Course course = catalogue.version(event.courseVersionId());
+		Who who = who(event.learnerId());
+		Activity courseActivity = vocabulary.course(course, who.language());
+		String[] key = event.answerKey().split(":");
+		Statement statement = null;
+		if ("check".equals(key[0])) {
+			for (CourseModule module : course.modules()) {
+				for (ModuleItem item : module.items()) {
+					if (item instanceof KnowledgeCheck check) {
+						for (Question q : check.questions()) {
+							if (q.id().equals(key[1])) {
+								statement = answer(who, vocabulary.question(course, q, who.language()),
+										vocabulary.module(course, module, who.language()), courseActivity, course, event);
+							}
+						}
+					}
+				}
+			}
+		}
+		else if ("assessment".equals(key[0]) && course.assessment() != null) {
+			Question q = course.assessment().questions().stream().filter(x -> x.id().equals(key[2])).findFirst().orElse(null);
+			if (q != null) {
+				statement = answer(who, vocabulary.question(course, q, who.language()),
+						vocabulary.assessment(course, who.language()), courseActivity, course, event);
+			}
+		}
+		else if ("scenario".equals(key[0]) && !event.response().isEmpty()) {
+			for (CourseModule module : course.modules()) {
+				for (ModuleItem item : module.items()) {
+					if (item instanceof Scenario scenario && scenario.id().equals(key[1])) {
+						String[] path = event.response().split(";");
+						String last = path[path.length - 1];
+						Activity point = new Activity(vocabulary.courseId(course) + "/scenarios/" + scenario.id()
+								+ "/points/" + last.substring(0, last.indexOf(':')), null);
+						statement = new Statement(UUID.randomUUID(), who.actor(), Verb.ANSWERED, point,
+								new Result(null, event.correct(), null, last.substring(last.indexOf(':') + 1), null, null),
+								vocabulary.context(event.registration(),
+										vocabulary.scenario(course, scenario.id(), scenario.title(), who.language()),
+										courseActivity, course, who.language()),
+								event.at());
+					}
+				}
+			}
+		}
+		if (statement != null) {
+			record(List.of(statement));
+		}
+	}
+
+	private Statement answer(Who who, Activity question, Activity parent, Activity courseActivity, Course course,
+			LearningEvents.Answered event) {
+		return new Statement(UUID.randomUUID(), who.actor(), Verb.ANSWERED, question,
+				new Result(null, event.correct(), null, event.response().replace(",", "[,]"), null, null),
+				vocabulary.context(event.registration(), parent, courseActivity, course, who.language()), event.at());
+	}
+
+	@EventListener
+	void submitted(LearningEvents.AssessmentSubmitted event) {
+		Course course = catalogue.version(event.courseVersionId());
+		Who who = who(event.learnerId());
+		Activity courseActivity = vocabulary.course(course, who.language());
+		boolean passed = event.mark().passed();
+		Result result = new Result(Score.of(event.mark().correct(), event.mark().total()), passed, passed ? true : null,
+				null, Result.duration(Duration.between(event.startedAt(), event.at())), null);
+		record(List.of(new Statement(UUID.randomUUID(), who.actor(), passed ? Verb.PASSED : Verb.FAILED, courseActivity,
+				result, vocabulary.context(event.registration(), null, null, course, who.language()), event.at())));
+	}
+
+	@Override
+	public void sessionDestroyed(HttpSessionEvent se) {
+		Object value = se.getSession().getAttribute(SESSION_ATTRIBUTE);
+		if (value instanceof Map<?, ?> open) {
+			Instant now = Instant.now();
+			for (Object o : open.values()) {
+				if (o instanceof OpenAttempt a) {
+					closed(a, now);
+				}
+			}
+		}
+	}
+
+	/** Records that a learner left an attempt: suspended (unless passed) and terminated, in one transaction. */
+	void closed(OpenAttempt a, Instant now) {
+		Course course = catalogue.version(a.courseVersionId());
+		Who who = who(a.learnerId());
+		Activity courseActivity = vocabulary.course(course, who.language());
+		var context = vocabulary.context(a.registration(), null, null, course, who.language());
+		String duration = Result.duration(Duration.between(a.since(), now));
+		List<Statement> statements = new ArrayList<>();
+		if (!done(a.registration(), Verb.PASSED, courseActivity.id())) {
+			statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.SUSPENDED, courseActivity,
+					new Result(null, null, null, null, duration, null), context, now));
+		}
+		statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.TERMINATED, courseActivity,
+				new Result(null, null, null, null, duration, null), context, now.plusMillis(1)));
+		record(statements);
+	}
+
+	private boolean done(UUID registration, Verb verb, String activityId) {
+		return !store.query(new StatementStore.Query(null, verb.id(), activityId, registration, false, false, null, null,
+				1, false, null, null)).bodies().isEmpty();
+	}
+
+	private void record(List<Statement> statements) {
+		if (statements.isEmpty()) {
+			return;
+		}
+		StatementValidator check = new StatementValidator(false);
+		List<ObjectNode> nodes = new ArrayList<>();
+		for (Statement s : statements) {
+			Set<ConstraintViolation<Statement>> violations = validator.validate(s);
+			if (!violations.isEmpty()) {
+				throw new IllegalStateException("the engine built an invalid statement: " + violations);
+			}
+			ObjectNode node = (ObjectNode) MODEL.valueToTree(s);
+			check.validate(node);
+			nodes.add(node);
+		}
+		JsonNode authority = MODEL.valueToTree(vocabulary.authority());
+		store.store(nodes, authority, "1.0.0", Map.of());
+	}
+
+	private Optional<HttpSession> session() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return Optional.ofNullable(attributes.getRequest().getSession(false));
+		}
+		return Optional.empty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<UUID, OpenAttempt> openAttempts() {
+		return session().map(s -> s.getAttribute(SESSION_ATTRIBUTE))
+			.filter(Map.class::isInstance)
+			.map(m -> (Map<UUID, OpenAttempt>) m)
+			.orElseGet(HashMap::new);
+	}
+
+	private void open(UUID attemptId, OpenAttempt attempt) {
+		session().ifPresent(s -> {
+			Map<UUID, OpenAttempt> open = new HashMap<>(openAttempts());
+			open.put(attemptId, attempt);
+			s.setAttribute(SESSION_ATTRIBUTE, open);
+		});
+	}
+
+}
