@@ -153,11 +153,16 @@ public final class StatementJson {
 	 * Whether two statements are the same statement for the purpose of a repeated id: equal once the
 	 * properties an LRS sets ({@code stored}, {@code authority}, {@code version}) are set aside.
 	 */
-	public static boolean sameStatement(JsonNode a, JsonNode b) {
-		return strip(a).equals(strip(b));
+	public static boolean sameStatement(JsonNode stored, JsonNode incoming) {
+		ObjectNode a = strip(stored);
+		ObjectNode b = strip(incoming);
+		if (!b.has("timestamp")) {
+			a.remove("timestamp");
+		}
+		return a.equals(b);
 	}
 
-	private static JsonNode strip(JsonNode statement) {
+	private static ObjectNode strip(JsonNode statement) {
 		ObjectNode copy = ((ObjectNode) statement).deepCopy();
 		copy.remove(List.of("stored", "authority", "version", "id"));
 		return copy;
