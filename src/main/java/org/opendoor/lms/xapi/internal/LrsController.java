@@ -204,7 +204,8 @@ class LrsController {
 			catch (JacksonException ex) {
 				throw XapiException.badRequest("the signature's payload is not a statement");
 			}
-			if (!payload.isObject() || !signedMatches((ObjectNode) payload, statement)) {
+			if (!payload.isObject() || !signedMatches(StatementJson.normalisedDuration((ObjectNode) payload),
+					StatementJson.normalisedDuration(statement))) {
 				throw XapiException.badRequest("the signature's payload does not match the statement");
 			}
 		}
@@ -456,12 +457,12 @@ class LrsController {
 				|| request.getHeader(HttpHeaders.IF_NONE_MATCH) != null;
 		preconditions(request, existing);
 		if ("PUT".equals(method)) {
-			if (concurrency && existing.isPresent() && !conditional) {
+			boolean guarded = concurrency || "2.0.0".equals(version(request));
+			if (guarded && existing.isPresent() && !conditional) {
 				throw new XapiException(409, "this document exists: send If-Match with its ETag to replace it");
 			}
-			if (concurrency && existing.isEmpty() && !conditional && "2.0.0".equals(version(request))) {
-				// 2.0 requires a precondition even for new profile documents
-				throw new XapiException(428, "send If-None-Match: * to create this document");
+			if (concurrency && existing.isEmpty() && !conditional) {
+				throw XapiException.badRequest("send If-None-Match: * to create this document, or If-Match to replace it");
 			}
 			documents.save(key, type, body);
 			return ResponseEntity.noContent().eTag("\"" + DocumentStore.etag(body) + "\"").build();
@@ -692,6 +693,9 @@ class LrsController {
 		String v = single(request, name);
 		if (v == null) {
 			return null;
+		}
+		if (!v.matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?$")) {
+			throw XapiException.badRequest(name + " must be an ISO 8601 timestamp");
 		}
 		try {
 			return StatementValidator.Timestamps.parse(v).toInstant();

@@ -154,12 +154,27 @@ public final class StatementJson {
 	 * properties an LRS sets ({@code stored}, {@code authority}, {@code version}) are set aside.
 	 */
 	public static boolean sameStatement(JsonNode stored, JsonNode incoming) {
-		ObjectNode a = strip(stored);
-		ObjectNode b = strip(incoming);
+		ObjectNode a = normalisedDuration(strip(stored));
+		ObjectNode b = normalisedDuration(strip(incoming));
 		if (!b.has("timestamp")) {
 			a.remove("timestamp");
 		}
 		return a.equals(b);
+	}
+
+	/**
+	 * A copy with {@code result.duration} cut to hundredths of a second, as xAPI compares durations (the
+	 * spec says precision beyond 0.01 s is not part of a comparison).
+	 */
+	public static ObjectNode normalisedDuration(ObjectNode statement) {
+		ObjectNode copy = statement.deepCopy();
+		for (JsonNode holder : List.of(copy, copy.path("object"))) {
+			if (holder.path("result") instanceof ObjectNode result && result.get("duration") != null
+					&& result.get("duration").isString()) {
+				result.put("duration", result.get("duration").asString().replaceAll("(\\.\\d{2})\\d+S$", "$1S"));
+			}
+		}
+		return copy;
 	}
 
 	private static ObjectNode strip(JsonNode statement) {
@@ -227,7 +242,6 @@ public final class StatementJson {
 
 	private static ObjectNode activityId(JsonNode activity) {
 		ObjectNode a = JSON.createObjectNode();
-		a.put("objectType", "Activity");
 		a.put("id", activity.get("id").asString());
 		return a;
 	}

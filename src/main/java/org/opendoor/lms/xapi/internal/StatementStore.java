@@ -123,10 +123,25 @@ public class StatementStore {
 		if (!full.has("timestamp")) {
 			full.put("timestamp", stored);
 		}
+		arrays(full.get("context"));
+		if ("SubStatement".equals(full.get("object").path("objectType").asString())) {
+			arrays(full.get("object").get("context"));
+		}
 		full.put("stored", stored);
 		full.set("authority", authority);
 		full.put("version", s.has("version") ? s.get("version").asString() : version);
 		return full;
+	}
+
+	/** Context activities are always stored (and so returned) as arrays, even when one was sent alone. */
+	private static void arrays(JsonNode context) {
+		if (context instanceof ObjectNode c && c.get("contextActivities") instanceof ObjectNode ca) {
+			for (String key : new ArrayList<>(ca.propertyNames())) {
+				if (ca.get(key).isObject()) {
+					ca.set(key, StatementJson.JSON.createArrayNode().add(ca.get(key)));
+				}
+			}
+		}
 	}
 
 	private void checkVoiding(Set<UUID> targets, Map<UUID, ObjectNode> batch) {
@@ -181,7 +196,7 @@ public class StatementStore {
 				});
 		List<Object[]> index = new ArrayList<>();
 		List<Object[]> attachmentRows = new ArrayList<>();
-		Map<String, JsonNode> definitions = new LinkedHashMap<>();
+		List<Map.Entry<String, JsonNode>> definitions = new ArrayList<>();
 		Set<UUID> voided = new HashSet<>();
 		for (Row r : rows) {
 			long seq = seqs.get(r.id());
@@ -192,12 +207,12 @@ public class StatementStore {
 			StatementJson.activities(r.json(), a -> {
 				activities.put(a.get("id").asString(), true);
 				if (a.has("definition")) {
-					definitions.put(a.get("id").asString(), a.get("definition"));
+					definitions.add(Map.entry(a.get("id").asString(), a.get("definition")));
 				}
 			}, a -> {
 				activities.putIfAbsent(a.get("id").asString(), false);
 				if (a.has("definition")) {
-					definitions.put(a.get("id").asString(), a.get("definition"));
+					definitions.add(Map.entry(a.get("id").asString(), a.get("definition")));
 				}
 			});
 			activities.forEach((k, direct) -> index.add(new Object[] { seq, "a", k, direct }));
@@ -220,12 +235,30 @@ public class StatementStore {
 			named.update("update xapi_statement set voided = true where id in (:ids) and verb_id <> :voided",
 					new MapSqlParameterSource("ids", voided).addValue("voided", "http://adlnet.gov/expapi/verbs/voided"));
 		}
-		definitions.forEach(this::saveDefinition);
+		definitions.forEach(d -> saveDefinition(d.getKey(), d.getValue()));
 	}
 
 	private void saveDefinition(String activityId, JsonNode definition) {
-		String json = StatementJson.JSON.writeValueAsString(definition);
 		Timestamp now = Timestamp.from(clock.instant());
+		Optional<String> known = activityDefinition(activityId);
+		JsonNode merged = definition;
+		if (known.isPresent()) {
+			// the newest definition wins, but languages seen before are kept
+			ObjectNode m = ((ObjectNode) StatementJson.JSON.readTree(known.get())).deepCopy();
+			definition.properties().forEach(e -> {
+				if (("name".equals(e.getKey()) || "description".equals(e.getKey())) && m.get(e.getKey()) instanceof ObjectNode old) {
+					e.getValue().properties().forEach(l -> old.set(l.getKey(), l.getValue()));
+				}
+				else {
+					m.set(e.getKey(), e.getValue());
+				}
+			});
+			if (m.equals(StatementJson.JSON.readTree(known.get()))) {
+				return;
+			}
+			merged = m;
+		}
+		String json = StatementJson.JSON.writeValueAsString(merged);
 		int updated = jdbc.update("update xapi_activity set definition = ?, updated_at = ? where activity_id = ?", json,
 				now, activityId);
 		if (updated == 0) {

@@ -215,8 +215,15 @@ public final class StatementValidator {
 		}
 		else if ("Group".equals(type)) {
 			group(authority, "authority");
-			if (!authority.has("member") || authority.get("member").size() != 2) {
-				throw bad("authority: a group authority must have exactly two members");
+			if (identifiers(authority, "authority") != 0 || !authority.has("member") || authority.get("member").size() != 2) {
+				throw bad("authority: a group authority must be an anonymous group of two agents (an OAuth consumer and user)");
+			}
+			boolean consumer = false;
+			for (JsonNode m : authority.get("member")) {
+				consumer |= m.has("account");
+			}
+			if (!consumer) {
+				throw bad("authority: one member of a group authority must be the OAuth consumer's account");
 			}
 		}
 		else {

@@ -59,9 +59,18 @@ class XapiRequestFilter extends OncePerRequestFilter {
 				return;
 			}
 			if (version == null && !path.equals("/xapi/about")) {
-				throw XapiException.badRequest("the X-Experience-API-Version header is required");
+				// A request without the header comes from a pre-1.0 (0.95) client: answer as the specification
+				// allows for those, with the 0.95 version header and 400.
+				response.setHeader("X-Experience-API-Version", "0.95");
+				response.setStatus(400);
+				response.setContentType("text/plain;charset=UTF-8");
+				if (path.equals("/xapi/statements")) {
+					response.setHeader("X-Experience-API-Consistent-Through", StatementJson.timestamp(java.time.Instant.now()));
+				}
+				response.getWriter().write("the X-Experience-API-Version header is required (1.0.x or 2.0.x)");
+				return;
 			}
-			String used = "1.0.3";
+			String used = version == null ? "2.0.0" : "1.0.3";
 			if (version != null) {
 				if (version.matches("^2\\.0(\\.\\d+)?$")) {
 					used = "2.0.0";
@@ -74,11 +83,19 @@ class XapiRequestFilter extends OncePerRequestFilter {
 				throw XapiException.badRequest("the alternate request syntax is not part of xAPI 2.0");
 			}
 			effective.setAttribute(VERSION_ATTRIBUTE, used);
+			if (path.equals("/xapi/statements")
+					&& ("GET".equals(effective.getMethod()) || "HEAD".equals(effective.getMethod()))) {
+				// every answer to a statement query says how far it is consistent, errors included
+				response.setHeader("X-Experience-API-Consistent-Through", StatementJson.timestamp(java.time.Instant.now()));
+			}
 			response.setHeader("X-Experience-API-Version", used);
 			chain.doFilter(effective, response);
 		}
 		catch (XapiException ex) {
-			response.setHeader("X-Experience-API-Version", "1.0.3");
+			response.setHeader("X-Experience-API-Version", "2.0.0");
+			if (request.getRequestURI().endsWith("/xapi/statements")) {
+				response.setHeader("X-Experience-API-Consistent-Through", StatementJson.timestamp(java.time.Instant.now()));
+			}
 			response.setStatus(ex.status());
 			response.setContentType("text/plain;charset=UTF-8");
 			response.getWriter().write(ex.getMessage());
@@ -184,7 +201,13 @@ class XapiRequestFilter extends OncePerRequestFilter {
 			if ("content-length".equalsIgnoreCase(name)) {
 				return Integer.toString(body.length);
 			}
-			return headers.get(name);
+			if (headers.containsKey(name)) {
+				return headers.get(name);
+			}
+			if ("content-type".equalsIgnoreCase(name)) {
+				return null;
+			}
+			return super.getHeader(name);
 		}
 
 		@Override
@@ -195,7 +218,12 @@ class XapiRequestFilter extends OncePerRequestFilter {
 
 		@Override
 		public Enumeration<String> getHeaderNames() {
-			return Collections.enumeration(headers.keySet());
+			java.util.Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+			names.addAll(Collections.list(super.getHeaderNames()));
+			names.remove("content-type");
+			names.remove("content-length");
+			names.addAll(headers.keySet());
+			return Collections.enumeration(names);
 		}
 
 		@Override
