@@ -404,6 +404,31 @@ public class StatementStore {
 		return String.join(" and ", parts);
 	}
 
+	/**
+	 * Erases every statement that mentions an agent anywhere (actor, object, context, authority or
+	 * sub-statement), with its index rows. Statements that refer to an erased statement stay, but the
+	 * reference no longer resolves.
+	 *
+	 * @return how many statements were erased
+	 */
+	@Transactional
+	public int eraseAgent(String agentKey) {
+		List<Long> seqs = jdbc.queryForList("select seq from xapi_statement_index where kind = 'g' and item = ?",
+				Long.class, agentKey);
+		if (seqs.isEmpty()) {
+			return 0;
+		}
+		int erased = 0;
+		for (int i = 0; i < seqs.size(); i += 500) {
+			List<Long> chunk = seqs.subList(i, Math.min(seqs.size(), i + 500));
+			MapSqlParameterSource p = new MapSqlParameterSource("seqs", chunk);
+			named.update("delete from xapi_statement_index where seq in (:seqs)", p);
+			named.update("delete from xapi_statement_attachment where seq in (:seqs)", p);
+			erased += named.update("delete from xapi_statement where seq in (:seqs)", p);
+		}
+		return erased;
+	}
+
 	/** The stored definition of an activity. */
 	@Transactional(readOnly = true)
 	public Optional<String> activityDefinition(String activityId) {

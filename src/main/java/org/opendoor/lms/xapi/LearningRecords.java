@@ -1,0 +1,42 @@
+package org.opendoor.lms.xapi;
+
+import java.util.UUID;
+
+import org.opendoor.lms.xapi.internal.DocumentStore;
+import org.opendoor.lms.xapi.internal.EngineStatements;
+import org.opendoor.lms.xapi.internal.StatementJson;
+import org.opendoor.lms.xapi.internal.StatementStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other modules may ask of the learning records: erasing a learner's. */
+@Service
+public class LearningRecords {
+
+	private final StatementStore statements;
+
+	private final DocumentStore documents;
+
+	private final EngineStatements vocabulary;
+
+	public LearningRecords(StatementStore statements, DocumentStore documents, EngineStatements vocabulary) {
+		this.statements = statements;
+		this.documents = documents;
+		this.vocabulary = vocabulary;
+	}
+
+	/**
+	 * Erases a learner's statements and documents from the built-in LRS. This is erasure, not voiding:
+	 * voiding keeps the statement (marked void) for audit, which would keep personal data; erasure removes
+	 * it. Statements already forwarded to an external LRS must be erased there by its owner.
+	 *
+	 * @return how many statements were erased
+	 */
+	@Transactional
+	public int eraseLearner(UUID learnerRef) {
+		String key = StatementJson.agentKey(StatementJson.JSON.valueToTree(vocabulary.learner(learnerRef)));
+		documents.deleteForAgent(key);
+		return statements.eraseAgent(key);
+	}
+
+}
