@@ -11,14 +11,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox table. Every change of a row's state is one conditional UPDATE, so a forwarder that crashed
  * or lost its claim can never turn a SENT or DEAD row back into QUEUED.
  */
-@Repository
+@Component
 class OutboxRows {
 
 	/** A queued statement as the forwarder sends it. */

@@ -74,6 +74,8 @@ final class FakeLrs implements AutoCloseable {
 
 	private volatile String secret = SECRET;
 
+	private volatile Duration delay = Duration.ZERO;
+
 	private volatile String lastVersionHeader;
 
 	private volatile String lastContentType;
@@ -153,9 +155,15 @@ final class FakeLrs implements AutoCloseable {
 		this.secret = secret;
 	}
 
+	/** Takes this long over every answer (still well within the client's time-out). */
+	void slowDown(Duration delay) {
+		this.delay = delay;
+	}
+
 	/** Forgets scripted answers, keeps what it stored. */
 	void resetScript() {
 		script.clear();
+		delay = Duration.ZERO;
 		rejected.clear();
 		duplicate = Duplicate.CONFLICT;
 		secret = SECRET;
@@ -250,6 +258,7 @@ final class FakeLrs implements AutoCloseable {
 				}
 			}
 			batchSizes.add(batch.size());
+			sleep(delay);
 			Step step = script.poll();
 			if (step != null && step.mode() == Mode.FAIL) {
 				answer(exchange, step.status(), "{\"message\":\"Service unavailable, try later\"}");
