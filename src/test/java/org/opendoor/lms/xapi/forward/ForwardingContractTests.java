@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,9 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,29 +53,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = { "lms.xapi.forward-batch-size=10", "lms.xapi.forward-timeout=PT0.5S",
 		"lms.xapi.forward-interval=PT1H" })
 @AutoConfigureMockMvc
-@ActiveProfiles({ "demo", "test" })
-class ForwardingTests {
+abstract class ForwardingContractTests {
 
 	static final String DESTINATION = "charity-lrs";
-
-	static final FakeLrs LRS = new FakeLrs();
 
 	/** The forwarder's idea of now: moves ahead of real time so backoff waits pass without sleeping. */
 	private static Instant now = Instant.now();
 
-	@DynamicPropertySource
-	static void lrs(DynamicPropertyRegistry registry) {
+	/** Points the application's one forwarding destination at a fake lrs(). */
+	static void forwardTo(FakeLrs lrs, DynamicPropertyRegistry registry) {
 		registry.add("lms.xapi.forward[0].name", () -> DESTINATION);
-		registry.add("lms.xapi.forward[0].endpoint", LRS::endpoint);
+		registry.add("lms.xapi.forward[0].endpoint", lrs::endpoint);
 		registry.add("lms.xapi.forward[0].key", () -> FakeLrs.KEY);
 		registry.add("lms.xapi.forward[0].secret", () -> FakeLrs.SECRET);
 		registry.add("lms.xapi.forward[0].version", () -> "1.0.3");
 	}
 
-	@AfterAll
-	static void stopLrs() {
-		LRS.close();
-	}
+	/** This database's own fake LRS (each test class has one, as each has its own database). */
+	abstract FakeLrs lrs();
 
 	@Autowired
 	Outbox outbox;
@@ -103,7 +95,7 @@ class ForwardingTests {
 
 	@BeforeEach
 	void resetLrs() {
-		LRS.resetScript();
+		lrs().resetScript();
 		drain();
 	}
 
@@ -112,13 +104,13 @@ class ForwardingTests {
 	@Test
 	void deliversEveryStatementOnceInBatchesWithTheRightHeaders() {
 		List<UUID> ids = enqueue(25);
-		int requestsBefore = LRS.batchSizes().size();
+		int requestsBefore = lrs().batchSizes().size();
 		Forwarder.Run run = forwarder.forwardDue(tick());
 		assertThat(run).isEqualTo(new Forwarder.Run(25, 0, 0));
-		assertThat(LRS.batchSizes().subList(requestsBefore, LRS.batchSizes().size())).containsExactly(10, 10, 5);
-		assertThat(LRS.lastVersionHeader()).isEqualTo("1.0.3");
-		assertThat(LRS.lastContentType()).isEqualTo("application/json");
-		ids.forEach(id -> assertThat(LRS.timesReceived(id)).as("sent once, no needless resend").isEqualTo(1));
+		assertThat(lrs().batchSizes().subList(requestsBefore, lrs().batchSizes().size())).containsExactly(10, 10, 5);
+		assertThat(lrs().lastVersionHeader()).isEqualTo("1.0.3");
+		assertThat(lrs().lastContentType()).isEqualTo("application/json");
+		ids.forEach(id -> assertThat(lrs().timesReceived(id)).as("sent once, no needless resend").isEqualTo(1));
 		assertLrsMatchesOutbox(ids);
 		assertThat(forwarder.forwardDue(tick())).as("nothing left to send").isEqualTo(new Forwarder.Run(0, 0, 0));
 	}
@@ -143,7 +135,7 @@ class ForwardingTests {
 			assertThat(rowStatus(id)).as("nothing queued for " + id).isNull();
 		}
 		drain();
-		assertThat(LRS.stored()).doesNotContainKeys(rolledBack, failed, outside);
+		assertThat(lrs().stored()).doesNotContainKeys(rolledBack, failed, outside);
 	}
 
 	@Test
@@ -164,15 +156,15 @@ class ForwardingTests {
 	@Test
 	void serverErrorsAreRetriedWithExponentialBackoff() {
 		List<UUID> ids = enqueue(10);
-		LRS.failNext(2, 503);
+		lrs().failNext(2, 503);
 		Instant first = tick();
 		assertThat(forwarder.forwardDue(first)).isEqualTo(new Forwarder.Run(0, 0, 10));
 		assertThat(attempts(ids.get(0))).isEqualTo(1);
 		assertThat(nextAttempt(ids.get(0))).isEqualTo(first.plusSeconds(2));
 		assertThat(lastError(ids.get(0))).isEqualTo("HTTP 503: Service unavailable, try later");
-		int requests = LRS.batchSizes().size();
+		int requests = lrs().batchSizes().size();
 		assertThat(forwarder.forwardDue(first.plusSeconds(1))).as("still waiting").isEqualTo(new Forwarder.Run(0, 0, 0));
-		assertThat(LRS.batchSizes()).as("no request while waiting").hasSize(requests);
+		assertThat(lrs().batchSizes()).as("no request while waiting").hasSize(requests);
 
 		assertThat(forwarder.forwardDue(first.plusSeconds(2))).isEqualTo(new Forwarder.Run(0, 0, 10));
 		assertThat(attempts(ids.get(0))).isEqualTo(2);
@@ -188,32 +180,32 @@ class ForwardingTests {
 	@ParameterizedTest
 	@EnumSource(FakeLrs.Duplicate.class)
 	void anLrsThatStoresThenFailsGetsEachStatementOnce(FakeLrs.Duplicate duplicateAnswer) {
-		LRS.duplicates(duplicateAnswer);
+		lrs().duplicates(duplicateAnswer);
 		List<UUID> ids = enqueue(25);
-		LRS.storeThenFailNext(500).failNext(1, 502).storeThenFailNext(503);
+		lrs().storeThenFailNext(500).failNext(1, 502).storeThenFailNext(503);
 		drain();
 		assertLrsMatchesOutbox(ids);
-		assertThat(ids.stream().filter(id -> LRS.timesReceived(id) > 1))
+		assertThat(ids.stream().filter(id -> lrs().timesReceived(id) > 1))
 			.as("the batches stored before an error were sent again").isNotEmpty();
 	}
 
 	@Test
 	void anLrsThatStoresThenTimesOutGetsEachStatementOnce() {
 		List<UUID> ids = enqueue(12);
-		LRS.storeThenHangNext(Duration.ofMillis(1500)).hangNext(Duration.ofMillis(1500));
+		lrs().storeThenHangNext(Duration.ofMillis(1500)).hangNext(Duration.ofMillis(1500));
 		Forwarder.Run first = forwarder.forwardDue(tick());
 		assertThat(first).isEqualTo(new Forwarder.Run(0, 0, 10));
 		assertThat(lastError(ids.get(0))).isEqualTo("no answer within 500 ms");
-		assertThat(LRS.stored()).as("the LRS stored the first batch although we saw no answer").containsKey(ids.get(0));
+		assertThat(lrs().stored()).as("the LRS stored the first batch although we saw no answer").containsKey(ids.get(0));
 		drain();
 		assertLrsMatchesOutbox(ids);
-		assertThat(LRS.timesReceived(ids.get(0))).isGreaterThan(1);
+		assertThat(lrs().timesReceived(ids.get(0))).isGreaterThan(1);
 	}
 
 	@Test
 	void anLrsThatGoesAwayAndComesBackGetsEverything() {
 		List<UUID> ids = enqueue(15);
-		LRS.stop();
+		lrs().stop();
 		try {
 			assertThat(forwarder.forwardDue(tick()).deferred()).isEqualTo(10);
 			assertThat(lastError(ids.get(0))).isEqualTo("could not connect");
@@ -221,7 +213,7 @@ class ForwardingTests {
 			assertThat(attempts(ids.get(14))).isZero();
 		}
 		finally {
-			LRS.start();
+			lrs().start();
 		}
 		drain();
 		assertLrsMatchesOutbox(ids);
@@ -231,11 +223,11 @@ class ForwardingTests {
 	@Test
 	void wrongCredentialsAreRetriedNotDeadLettered() {
 		List<UUID> ids = enqueue(3);
-		LRS.expectSecret("rotated");
+		lrs().expectSecret("rotated");
 		assertThat(forwarder.forwardDue(tick())).isEqualTo(new Forwarder.Run(0, 0, 3));
 		assertThat(rowStatus(ids.get(0))).isEqualTo("QUEUED");
 		assertThat(lastError(ids.get(0))).startsWith("HTTP 401").doesNotContain(FakeLrs.SECRET);
-		LRS.expectSecret(FakeLrs.SECRET);
+		lrs().expectSecret(FakeLrs.SECRET);
 		drain();
 		assertLrsMatchesOutbox(ids);
 	}
@@ -244,31 +236,31 @@ class ForwardingTests {
 	void aStatementTheLrsRefusesIsDeadLetteredAndCanBeRetriedByAnAdmin() throws Exception {
 		List<UUID> ids = enqueue(10);
 		UUID bad = ids.get(6);
-		LRS.reject(bad);
+		lrs().reject(bad);
 		drain();
 		assertThat(rowStatus(bad)).isEqualTo("DEAD");
-		assertThat(LRS.stored()).doesNotContainKey(bad);
+		assertThat(lrs().stored()).doesNotContainKey(bad);
 		assertThat(lastError(bad)).startsWith("HTTP 400: Statement " + bad + " is invalid: result.score.scaled must be")
 			.as("no statement body, no control characters in the error").doesNotContain("\"actor\"").doesNotContain("\t");
 		List<UUID> good = new ArrayList<>(ids);
 		good.remove(bad);
 		assertLrsMatchesOutbox(good);
-		assertThat(LRS.batchSizes()).as("the batch was split around the bad statement").contains(5, 2, 1);
+		assertThat(lrs().batchSizes()).as("the batch was split around the bad statement").contains(5, 2, 1);
 
-		SignedInUser admin = accounts.loadUserByUsername("admin@demo.opendoor.invalid");
+		SignedInUser admin = admin();
 		String page = mvc.perform(get("/admin/xapi/outbox").with(user(admin))).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("<caption>Records an LRS refused, newest first.")
 			.contains("<caption>Learning records for each LRS</caption>")
 			.contains(bad.toString())
 			.contains("result.score.scaled must be between -1 and 1")
-			.contains(LRS.endpoint())
+			.contains(lrs().endpoint())
 			.doesNotContain(FakeLrs.SECRET);
 		long row = jdbc.sql("select id from xapi_outbox where statement_id = ?").param(bad).query(Long.class).single();
 
 		forwarder.forwardDue(tick());
 		assertThat(rowStatus(bad)).as("a dead letter is not retried by itself").isEqualTo("DEAD");
-		LRS.accept(bad);
+		lrs().accept(bad);
 		mvc.perform(post("/admin/xapi/outbox/" + row + "/retry").with(user(admin)).with(csrf()))
 			.andExpect(redirectedUrl("/admin/xapi/outbox?retried"));
 		assertThat(rowStatus(bad)).isEqualTo("QUEUED");
@@ -284,11 +276,11 @@ class ForwardingTests {
 	@Test
 	void retryAllQueuesEveryRefusedStatementAgain() throws Exception {
 		List<UUID> ids = enqueue(4);
-		ids.forEach(LRS::reject);
+		ids.forEach(lrs()::reject);
 		drain();
 		ids.forEach(id -> assertThat(rowStatus(id)).isEqualTo("DEAD"));
-		ids.forEach(LRS::accept);
-		SignedInUser admin = accounts.loadUserByUsername("admin@demo.opendoor.invalid");
+		ids.forEach(lrs()::accept);
+		SignedInUser admin = admin();
 		mvc.perform(post("/admin/xapi/outbox/retry-all").with(user(admin)).with(csrf()))
 			.andExpect(redirectedUrl("/admin/xapi/outbox?retriedAll=4"));
 		drain();
@@ -306,7 +298,7 @@ class ForwardingTests {
 			mvc.perform(post("/admin/xapi/outbox/1/retry").with(user(notAdmin)).with(csrf())).andExpect(status().isForbidden());
 		}
 		mvc.perform(get("/admin/xapi/outbox")).andExpect(status().is3xxRedirection());
-		SignedInUser admin = accounts.loadUserByUsername("admin@demo.opendoor.invalid");
+		SignedInUser admin = admin();
 		mvc.perform(post("/admin/xapi/outbox/retry-all").with(user(admin))).andExpect(status().isForbidden());
 	}
 
@@ -322,7 +314,7 @@ class ForwardingTests {
 	@Test
 	void severalForwardersAtOnceNeverSendTheSameStatementTwice() throws Exception {
 		List<UUID> ids = enqueue(120);
-		LRS.slowDown(Duration.ofMillis(150));
+		lrs().slowDown(Duration.ofMillis(150));
 		Instant at = tick();
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
@@ -339,11 +331,16 @@ class ForwardingTests {
 		finally {
 			pool.shutdown();
 		}
-		ids.forEach(id -> assertThat(LRS.timesReceived(id)).as("claimed by one forwarder only").isEqualTo(1));
+		ids.forEach(id -> assertThat(lrs().timesReceived(id)).as("claimed by one forwarder only").isEqualTo(1));
 		assertLrsMatchesOutbox(ids);
 	}
 
 	// ---- helpers ----
+
+	private SignedInUser admin() {
+		return Learners.as(accounts.create(new Registration("Site Admin", UUID.randomUUID() + "@example.org",
+				Learners.PASSWORD, Nation.ENGLAND, "en"), EnumSet.of(Role.LEARNER, Role.ADMIN)));
+	}
 
 	/** Queues statements, each in its own transaction as the built-in LRS would. */
 	private List<UUID> enqueue(int n) {
@@ -362,7 +359,7 @@ class ForwardingTests {
 		return now;
 	}
 
-	/** Runs the forwarder until nothing is queued for the fake LRS. */
+	/** Runs the forwarder until nothing is queued for the fake lrs(). */
 	private void drain() {
 		for (int i = 0; i < 100 && queued() > 0; i++) {
 			forwarder.forwardDue(tick());
@@ -382,7 +379,7 @@ class ForwardingTests {
 	 * and these statements are among them.
 	 */
 	private void assertLrsMatchesOutbox(List<UUID> expected) {
-		Map<UUID, byte[]> held = LRS.stored();
+		Map<UUID, byte[]> held = lrs().stored();
 		List<Map<String, Object>> rows = jdbc
 			.sql("select statement_id, body, status from xapi_outbox where destination = ?")
 			.param(DESTINATION)
