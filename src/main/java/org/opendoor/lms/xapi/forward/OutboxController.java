@@ -41,9 +41,10 @@ class OutboxController {
 	 * @param dead statements it refused
 	 * @param oldestQueuedMinutes how long the oldest waiting statement has waited, in whole minutes, or
 	 * {@code null} if none waits
+	 * @param lastProblem why the last attempt at a waiting statement failed, or empty
 	 */
 	record DestinationLine(String name, String endpoint, String version, long queued, long sent, long dead,
-			Long oldestQueuedMinutes) {
+			Long oldestQueuedMinutes, String lastProblem) {
 	}
 
 	/**
@@ -96,7 +97,8 @@ class OutboxController {
 			Instant first = oldest.get(name);
 			lines.add(new DestinationLine(name, d.map(x -> x.endpoint().toString()).orElse(""),
 					d.map(XapiProperties.Destination::version).orElse(""), n[0], n[1], n[2],
-					first == null ? null : Math.max(0, Duration.between(first, now).toMinutes())));
+					first == null ? null : Math.max(0, Duration.between(first, now).toMinutes()),
+					n[0] == 0 ? "" : rows.lastProblem(name).orElse("")));
 		});
 		model.addAttribute("destinations", lines);
 		model.addAttribute("dead", rows.deadLetters()

@@ -164,6 +164,17 @@ class OutboxRows {
 			.list();
 	}
 
+	/** Why the last failed attempt at a still-waiting statement of this destination failed, if one did. */
+	Optional<String> lastProblem(String destination) {
+		return jdbc.sql("""
+				select last_error from xapi_outbox
+				where destination = :destination and status = 'QUEUED' and last_error is not null
+				order by last_attempt_at desc limit 1""")
+			.param("destination", destination)
+			.query(String.class)
+			.optional();
+	}
+
 	/** The most recently refused statements, newest first. */
 	List<DeadLetter> deadLetters() {
 		return jdbc.sql("""

@@ -221,12 +221,17 @@ abstract class ForwardingContractTests {
 	}
 
 	@Test
-	void wrongCredentialsAreRetriedNotDeadLettered() {
+	void wrongCredentialsAreRetriedNotDeadLettered() throws Exception {
 		List<UUID> ids = enqueue(3);
 		lrs().expectSecret("rotated");
 		assertThat(forwarder.forwardDue(tick())).isEqualTo(new Forwarder.Run(0, 0, 3));
 		assertThat(rowStatus(ids.get(0))).isEqualTo("QUEUED");
 		assertThat(lastError(ids.get(0))).startsWith("HTTP 401").doesNotContain(FakeLrs.SECRET);
+		String page = mvc.perform(get("/admin/xapi/outbox").with(user(admin()))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).as("the admin sees why statements wait").contains("<td>HTTP 401: Unauthorized: bad key or secret</td>")
+			.contains("<td>Less than a minute</td>")
+			.doesNotContain(FakeLrs.SECRET);
 		lrs().expectSecret(FakeLrs.SECRET);
 		drain();
 		assertLrsMatchesOutbox(ids);
