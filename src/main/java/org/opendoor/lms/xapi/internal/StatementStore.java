@@ -228,6 +228,15 @@ public class StatementStore {
 			}
 		}
 		jdbc.batchUpdate("insert into xapi_statement_index (seq, kind, item, direct) values (?, ?, ?, ?)", index);
+		List<Object[]> refs = new ArrayList<>();
+		for (Row r : rows) {
+			if (r.refTarget() != null) {
+				refs.add(new Object[] { seqs.get(r.id()), r.refTarget() });
+			}
+		}
+		if (!refs.isEmpty()) {
+			jdbc.batchUpdate("insert into xapi_statement_ref (seq, target) values (?, ?)", refs);
+		}
 		if (!attachmentRows.isEmpty()) {
 			jdbc.batchUpdate("insert into xapi_statement_attachment (seq, sha2) values (?, ?)", attachmentRows);
 		}
@@ -235,35 +244,37 @@ public class StatementStore {
 			named.update("update xapi_statement set voided = true where id in (:ids) and verb_id <> :voided",
 					new MapSqlParameterSource("ids", voided).addValue("voided", "http://adlnet.gov/expapi/verbs/voided"));
 		}
-		definitions.forEach(d -> saveDefinition(d.getKey(), d.getValue()));
+		saveDefinitions(definitions);
 	}
 
-	private void saveDefinition(String activityId, JsonNode definition) {
-		Timestamp now = Timestamp.from(clock.instant());
-		Optional<String> known = activityDefinition(activityId);
-		JsonNode merged = definition;
-		if (known.isPresent()) {
-			// the newest definition wins, but languages seen before are kept
-			ObjectNode m = ((ObjectNode) StatementJson.JSON.readTree(known.get())).deepCopy();
-			definition.properties().forEach(e -> {
-				if (("name".equals(e.getKey()) || "description".equals(e.getKey())) && m.get(e.getKey()) instanceof ObjectNode old) {
-					e.getValue().properties().forEach(l -> old.set(l.getKey(), l.getValue()));
-				}
-				else {
-					m.set(e.getKey(), e.getValue());
-				}
-			});
-			if (m.equals(StatementJson.JSON.readTree(known.get()))) {
-				return;
-			}
-			merged = m;
+	/** Definitions this instance has seen committed, so a repeated definition costs no write. */
+	private final Set<String> knownDefinitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	private void saveDefinitions(List<Map.Entry<String, JsonNode>> definitions) {
+		if (knownDefinitions.size() > 100_000) {
+			knownDefinitions.clear();
 		}
-		String json = StatementJson.JSON.writeValueAsString(merged);
-		int updated = jdbc.update("update xapi_activity set definition = ?, updated_at = ? where activity_id = ?", json,
-				now, activityId);
-		if (updated == 0) {
-			jdbc.update("insert into xapi_activity (activity_id, definition, updated_at) values (?, ?, ?)", activityId,
-					json, now);
+		Set<String> fresh = new java.util.LinkedHashSet<>();
+		List<Object[]> rows = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> d : definitions) {
+			String json = StatementJson.JSON.writeValueAsString(d.getValue());
+			String key = d.getKey() + "\n" + json;
+			if (!knownDefinitions.contains(key) && fresh.add(key)) {
+				rows.add(new Object[] { d.getKey(), json });
+			}
+		}
+		if (rows.isEmpty()) {
+			return;
+		}
+		jdbc.batchUpdate("insert into xapi_activity_definition (activity_id, definition) values (?, ?)", rows);
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						knownDefinitions.addAll(fresh);
+					}
+				});
 		}
 	}
 
@@ -337,71 +348,90 @@ public class StatementStore {
 	public record Page(List<String> bodies, long last, long ceiling, boolean more) {
 	}
 
-	/** Runs a statement query: voided statements excluded, statements that refer to matches included. */
+	/**
+	 * Runs a statement query: voided statements excluded, statements that refer (StatementRef) to a
+	 * statement matching the filters included. Two index-driven queries, merged: the direct matches, and
+	 * the (few) referring statements whose target matches.
+	 */
 	@Transactional(readOnly = true)
 	public Page query(Query q) {
-		MapSqlParameterSource p = new MapSqlParameterSource();
-		String filter = filter(q, p, "s");
 		long ceiling = q.ceiling() != null ? q.ceiling()
 				: Optional.ofNullable(jdbc.queryForObject("select max(seq) from xapi_statement", Long.class)).orElse(0L);
-		p.addValue("ceiling", ceiling);
-		StringBuilder sql = new StringBuilder("select s.seq, s.body from xapi_statement s where s.voided = false and s.seq <= :ceiling");
-		if (!filter.isEmpty()) {
-			// A statement matches if it matches the filters or it refers (StatementRef) to one that does.
-			sql.append(" and ((").append(filter).append(") or s.ref_target in (select t.id from xapi_statement t where ")
-				.append(filter(q, p, "t")).append("))");
-		}
+		MapSqlParameterSource p = new MapSqlParameterSource("ceiling", ceiling).addValue("limit", q.limit() + 1);
+		String order = " order by s.seq " + (q.ascending() ? "asc" : "desc") + " fetch first :limit rows only";
+		String page = " and s.seq <= :ceiling";
 		if (q.after() != null) {
 			p.addValue("after", q.after());
-			sql.append(q.ascending() ? " and s.seq > :after" : " and s.seq < :after");
+			page += q.ascending() ? " and s.seq > :after" : " and s.seq < :after";
 		}
-		sql.append(" order by s.seq ").append(q.ascending() ? "asc" : "desc");
-		p.addValue("limit", q.limit() + 1);
-		sql.append(" fetch first :limit rows only");
-		List<String> bodies = new ArrayList<>();
-		long[] last = { 0 };
-		boolean[] more = { false };
-		named.query(sql.toString(), p, rs -> {
-			if (bodies.size() == q.limit()) {
-				more[0] = true;
-				return;
-			}
-			bodies.add(rs.getString(2));
-			last[0] = rs.getLong(1);
+		java.util.TreeMap<Long, String> found = new java.util.TreeMap<>(
+				q.ascending() ? java.util.Comparator.<Long>naturalOrder() : java.util.Comparator.<Long>reverseOrder());
+		String direct = "select s.seq, s.body from xapi_statement s" + joins(q, p, "s") + " where s.voided = false" + page
+				+ conditions(q, p, "s") + order;
+		named.query(direct, p, rs -> {
+			found.put(rs.getLong(1), rs.getString(2));
 		});
-		return new Page(bodies, last[0], ceiling, more[0]);
+		if (filtered(q)) {
+			String referring = "select s.seq, s.body from xapi_statement_ref r join xapi_statement s on s.seq = r.seq "
+					+ "join xapi_statement t on t.id = r.target" + joins(q, p, "t") + " where s.voided = false" + page
+					+ conditions(q, p, "t") + order;
+			named.query(referring, p, rs -> {
+				found.put(rs.getLong(1), rs.getString(2));
+			});
+		}
+		List<String> bodies = new ArrayList<>();
+		long last = 0;
+		for (Map.Entry<Long, String> e : found.entrySet()) {
+			if (bodies.size() == q.limit()) {
+				break;
+			}
+			bodies.add(e.getValue());
+			last = e.getKey();
+		}
+		return new Page(bodies, last, ceiling, found.size() > q.limit());
 	}
 
-	private static String filter(Query q, MapSqlParameterSource p, String alias) {
-		List<String> parts = new ArrayList<>();
-		if (q.verb() != null) {
-			p.addValue("verb", q.verb());
-			parts.add(alias + ".verb_id = :verb");
-		}
-		if (q.registration() != null) {
-			p.addValue("registration", q.registration());
-			parts.add(alias + ".registration = :registration");
-		}
-		if (q.since() != null) {
-			p.addValue("since", Timestamp.from(q.since()));
-			parts.add(alias + ".stored_at > :since");
-		}
-		if (q.until() != null) {
-			p.addValue("until", Timestamp.from(q.until()));
-			parts.add(alias + ".stored_at <= :until");
-		}
+	private static boolean filtered(Query q) {
+		return q.agent() != null || q.activity() != null || q.verb() != null || q.registration() != null
+				|| q.since() != null || q.until() != null;
+	}
+
+	private static String joins(Query q, MapSqlParameterSource p, String alias) {
+		StringBuilder sql = new StringBuilder();
 		if (q.agent() != null) {
 			p.addValue("agent", q.agent());
-			parts.add("exists (select 1 from xapi_statement_index ig where ig.seq = " + alias
-					+ ".seq and ig.kind = 'g' and ig.item = :agent" + (q.relatedAgents() ? "" : " and ig.direct = true") + ")");
+			sql.append(" join xapi_statement_index ig").append(alias).append(" on ig").append(alias).append(".seq = ")
+				.append(alias).append(".seq and ig").append(alias).append(".kind = 'g' and ig").append(alias)
+				.append(".item = :agent").append(q.relatedAgents() ? "" : " and ig" + alias + ".direct = true");
 		}
 		if (q.activity() != null) {
 			p.addValue("activity", q.activity());
-			parts.add("exists (select 1 from xapi_statement_index ia where ia.seq = " + alias
-					+ ".seq and ia.kind = 'a' and ia.item = :activity"
-					+ (q.relatedActivities() ? "" : " and ia.direct = true") + ")");
+			sql.append(" join xapi_statement_index ia").append(alias).append(" on ia").append(alias).append(".seq = ")
+				.append(alias).append(".seq and ia").append(alias).append(".kind = 'a' and ia").append(alias)
+				.append(".item = :activity").append(q.relatedActivities() ? "" : " and ia" + alias + ".direct = true");
 		}
-		return String.join(" and ", parts);
+		return sql.toString();
+	}
+
+	private static String conditions(Query q, MapSqlParameterSource p, String alias) {
+		StringBuilder sql = new StringBuilder();
+		if (q.verb() != null) {
+			p.addValue("verb", q.verb());
+			sql.append(" and ").append(alias).append(".verb_id = :verb");
+		}
+		if (q.registration() != null) {
+			p.addValue("registration", q.registration());
+			sql.append(" and ").append(alias).append(".registration = :registration");
+		}
+		if (q.since() != null) {
+			p.addValue("since", Timestamp.from(q.since()));
+			sql.append(" and ").append(alias).append(".stored_at > :since");
+		}
+		if (q.until() != null) {
+			p.addValue("until", Timestamp.from(q.until()));
+			sql.append(" and ").append(alias).append(".stored_at <= :until");
+		}
+		return sql.toString();
 	}
 
 	/**
@@ -415,25 +445,42 @@ public class StatementStore {
 	public int eraseAgent(String agentKey) {
 		List<Long> seqs = jdbc.queryForList("select seq from xapi_statement_index where kind = 'g' and item = ?",
 				Long.class, agentKey);
-		if (seqs.isEmpty()) {
-			return 0;
-		}
 		int erased = 0;
 		for (int i = 0; i < seqs.size(); i += 500) {
-			List<Long> chunk = seqs.subList(i, Math.min(seqs.size(), i + 500));
-			MapSqlParameterSource p = new MapSqlParameterSource("seqs", chunk);
+			MapSqlParameterSource p = new MapSqlParameterSource("seqs", seqs.subList(i, Math.min(seqs.size(), i + 500)));
 			named.update("delete from xapi_statement_index where seq in (:seqs)", p);
 			named.update("delete from xapi_statement_attachment where seq in (:seqs)", p);
+			named.update("delete from xapi_statement_ref where seq in (:seqs)", p);
 			erased += named.update("delete from xapi_statement where seq in (:seqs)", p);
 		}
 		return erased;
 	}
 
-	/** The stored definition of an activity. */
+	/**
+	 * The definition of an activity: every definition statements gave it, merged in the order they were
+	 * stored (later values win; languages of names and descriptions accumulate).
+	 */
 	@Transactional(readOnly = true)
 	public Optional<String> activityDefinition(String activityId) {
-		return jdbc.query("select definition from xapi_activity where activity_id = ?",
-				rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty(), activityId);
+		List<String> all = jdbc.queryForList(
+				"select definition from xapi_activity_definition where activity_id = ? order by id", String.class,
+				activityId);
+		if (all.isEmpty()) {
+			return Optional.empty();
+		}
+		ObjectNode merged = StatementJson.JSON.createObjectNode();
+		for (String json : all) {
+			StatementJson.JSON.readTree(json).properties().forEach(e -> {
+				if (("name".equals(e.getKey()) || "description".equals(e.getKey()))
+						&& merged.get(e.getKey()) instanceof ObjectNode old) {
+					e.getValue().properties().forEach(l -> old.set(l.getKey(), l.getValue()));
+				}
+				else {
+					merged.set(e.getKey(), e.getValue().deepCopy());
+				}
+			});
+		}
+		return Optional.of(StatementJson.JSON.writeValueAsString(merged));
 	}
 
 	/** Everything known about an agent: the statements' agents that share its identifier. */
