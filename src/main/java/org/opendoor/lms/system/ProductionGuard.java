@@ -32,7 +32,7 @@ class ProductionGuard implements SmartInitializingSingleton {
 		if (environment.matchesProfiles("demo")) {
 			throw new IllegalStateException("Refusing to start: the demo profile cannot be combined with a production profile");
 		}
-		for (String key : new String[] { "lms.demo.learner", "lms.demo.org-admin", "lms.demo.admin" }) {
+		for (String key : new String[] { "lms.demo.learner", "lms.demo.org-admin", "lms.demo.admin", "lms.demo.lrs-secret" }) {
 			if (environment.containsProperty(key)) {
 				throw new IllegalStateException("Refusing to start: demo password '" + key + "' is configured in a production profile");
 			}
