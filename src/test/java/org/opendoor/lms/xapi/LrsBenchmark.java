@@ -116,7 +116,7 @@ public final class LrsBenchmark {
 				}
 				if (i >= 200) {
 					ms[i - 200] = took;
-					found += r.body().split("\"id\":").length - 1;
+					found += r.body().split("\"stored\":").length - 1;
 				}
 			}
 			Arrays.sort(ms);
