@@ -20,6 +20,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -89,6 +90,7 @@ class DirectoryController {
 	String create(@AuthenticationPrincipal SignedInUser user, @PathVariable long organisationId,
 			@Valid @ModelAttribute("form") LocalServiceForm form, BindingResult errors, Model model) {
 		services.require(user.accountId(), organisationId, LocalServices.Access.EDIT);
+		checkDate(form, errors);
 		if (errors.hasErrors()) {
 			return form(user, organisationId, null, form, FormErrors.of(errors, messages), model);
 		}
@@ -110,6 +112,7 @@ class DirectoryController {
 			Model model) {
 		services.require(user.accountId(), organisationId, LocalServices.Access.EDIT);
 		services.get(user.accountId(), organisationId, serviceId);
+		checkDate(form, errors);
 		if (errors.hasErrors()) {
 			return form(user, organisationId, serviceId, form, FormErrors.of(errors, messages), model);
 		}
@@ -150,6 +153,20 @@ class DirectoryController {
 					ContentDisposition.attachment().filename("signposting-card.pdf").build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=0")
 			.body(pdf);
+	}
+
+	/** A date that is not a real day, or is in the future, is a form error. */
+	private void checkDate(LocalServiceForm form, BindingResult errors) {
+		if (errors.hasFieldErrors("lastReviewed")) {
+			return;
+		}
+		LocalDate date = form.reviewedOn();
+		String problem = date == null ? "directory.lastReviewed.required"
+				: date.isAfter(LocalDate.now(clock)) ? "directory.lastReviewed.future" : null;
+		if (problem != null) {
+			errors.addError(new FieldError("form", "lastReviewed", form.lastReviewed(), false, new String[] { problem }, null,
+					null));
+		}
 	}
 
 	/** The organisation's chosen nation for the card, or else the reader's own. */

@@ -132,7 +132,7 @@ public class LocalServices implements LocalSignposting {
 		jdbc.sql("insert into local_service (organisation_id, name, offer, hours, reach, for_whom, tier, last_reviewed, "
 				+ "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(organisationId, form.name().strip(), form.offer().strip(), form.hours().strip(), form.reach().strip(),
-					form.forWhom().strip(), form.tier().name(), Date.valueOf(form.lastReviewed()), Timestamp.from(Instant.now()))
+					form.forWhom().strip(), form.tierValue().name(), Date.valueOf(form.reviewedOn()), Timestamp.from(Instant.now()))
 			.update(key, "id");
 		return key.getKey().longValue();
 	}
@@ -145,7 +145,7 @@ public class LocalServices implements LocalSignposting {
 		jdbc.sql("update local_service set name = ?, offer = ?, hours = ?, reach = ?, for_whom = ?, tier = ?, "
 				+ "last_reviewed = ?, updated_at = ? where id = ? and organisation_id = ?")
 			.params(form.name().strip(), form.offer().strip(), form.hours().strip(), form.reach().strip(),
-					form.forWhom().strip(), form.tier().name(), Date.valueOf(form.lastReviewed()), Timestamp.from(Instant.now()),
+					form.forWhom().strip(), form.tierValue().name(), Date.valueOf(form.reviewedOn()), Timestamp.from(Instant.now()),
 					serviceId, organisationId)
 			.update();
 	}
