@@ -140,6 +140,12 @@ public class Accounts implements UserDetailsService {
 	public record SignIn(Account account, boolean created) {
 	}
 
+	/** Whether an account with this id exists (erased or not). */
+	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return users.existsById(id);
+	}
+
 	/** Whether the account exists and has not been erased. */
 	@Transactional(readOnly = true)
 	public boolean isActive(long id) {
