@@ -106,6 +106,18 @@ class DirectoryTests {
 	}
 
 	@Test
+	void theDemoOrganisationsAdminFindsAndCanEditItsDirectory() throws Exception {
+		Account demoAdmin = accounts.findByEmail("orgadmin@demo.opendoor.invalid").orElseThrow();
+		String mine = html(get("/directory"), demoAdmin);
+		assertThat(mine).contains("Demo Community Hub");
+		long demoOrg = organisations.membershipsOf(demoAdmin.id()).get(0).organisationId();
+		String list = html(get("/organisations/" + demoOrg + "/directory"), demoAdmin);
+		assertThat(list).contains("Riverside Listening Café (demo)").contains("Evening Crisis Café (demo)")
+			.contains("Add a local service").contains("Print the signposting card (PDF)");
+		assertThat(html(get("/directory"), people.outsider())).contains("You do not belong to an organisation yet");
+	}
+
+	@Test
 	void aFormWithProblemsExplainsEachOneAndStoresNothing() throws Exception {
 		String base = "/organisations/" + people.orgA() + "/directory";
 		String page = mvc.perform(post(base).with(csrf()).with(user(Learners.as(people.adminA())))
