@@ -1,48 +1,32 @@
 package org.opendoor.lms.directory.internal;
 
 import java.awt.Color;
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.List;
-import java.util.TimeZone;
 
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
-import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
-import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.opendoor.lms.pdf.AccessiblePdf;
 
 /**
  * Draws an organisation's one-page signposting card for the hub's wall: A4 portrait, PDF/A-2b and
@@ -67,8 +51,6 @@ public final class SignpostingCard {
 	private static final Color MUTED = new Color(0x50, 0x5A, 0x5F);
 
 	private static final Color URGENT = new Color(0xA5, 0x1C, 0x30);
-
-	private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
 	private final TrueTypeFont font;
 
@@ -235,40 +217,8 @@ public final class SignpostingCard {
 		}
 	}
 
-	/** Composed text with control characters dropped and characters the font lacks replaced by their base letters or "?". */
 	private String clean(String text) {
-		String composed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC);
-		StringBuilder out = new StringBuilder();
-		composed.codePoints().forEach(cp -> {
-			if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-				out.append(' ');
-			}
-			else if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-				return;
-			}
-			else if (covered(cp)) {
-				out.appendCodePoint(cp);
-			}
-			else {
-				String base = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD)
-					.codePoints()
-					.filter(this::covered)
-					.filter(b -> Character.getType(b) != Character.NON_SPACING_MARK)
-					.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-					.toString();
-				out.append(base.isEmpty() ? "?" : base);
-			}
-		});
-		return out.toString().replaceAll(" +", " ").strip();
-	}
-
-	private boolean covered(int cp) {
-		try {
-			return font.getUnicodeCmapLookup().getGlyphId(cp) > 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		return AccessiblePdf.printable(text, font);
 	}
 
 	private byte[] draw(Content c, List<Block> blocks) {
@@ -322,7 +272,7 @@ public final class SignpostingCard {
 					}
 				}
 			}
-			finish(doc, c, parentTreeKids);
+			AccessiblePdf.finish(doc, parentTreeKids, clean(c.title()), c.language(), c.printedOn(), 2);
 			ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
 			doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
 			return out.toByteArray();
@@ -330,98 +280,6 @@ public final class SignpostingCard {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static void finish(PDDocument doc, Content c, COSArray parentTreeKids) throws IOException {
-		String lang = "cy".equals(c.language()) ? "cy" : "en-GB";
-		PDDocumentCatalog catalog = doc.getDocumentCatalog();
-		catalog.setLanguage(lang);
-		PDMarkInfo markInfo = new PDMarkInfo();
-		markInfo.setMarked(true);
-		catalog.setMarkInfo(markInfo);
-		PDNumberTreeNode parentTree = new PDNumberTreeNode(PDStructureElement.class);
-		COSArray nums = new COSArray();
-		nums.add(COSInteger.get(0));
-		nums.add(parentTreeKids);
-		parentTree.getCOSObject().setItem(COSName.NUMS, nums);
-		catalog.getStructureTreeRoot().setParentTree(parentTree);
-		catalog.getStructureTreeRoot().setParentTreeNextKey(1);
-		PDViewerPreferences prefs = new PDViewerPreferences(new COSDictionary());
-		prefs.setDisplayDocTitle(true);
-		catalog.setViewerPreferences(prefs);
-
-		Calendar when = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
-		when.setTimeInMillis(c.printedOn().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-		PDDocumentInformation info = doc.getDocumentInformation();
-		info.setTitle(c.title());
-		info.setCreator("Open Door");
-		info.setProducer("Open Door with Apache PDFBox");
-		info.setCreationDate(when);
-		info.setModificationDate(when);
-		PDMetadata metadata = new PDMetadata(doc);
-		metadata.importXMPMetadata(xmp(c.title(), lang, c.printedOn()).getBytes(StandardCharsets.UTF_8));
-		catalog.setMetadata(metadata);
-
-		PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(SRGB));
-		intent.setInfo("sRGB IEC61966-2.1");
-		intent.setOutputCondition("sRGB IEC61966-2.1");
-		intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
-		intent.setRegistryName("http://www.color.org");
-		catalog.addOutputIntent(intent);
-	}
-
-	private static String xmp(String title, String lang, LocalDate printed) {
-		String date = printed + "T00:00:00Z";
-		return """
-				<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
-				<x:xmpmeta xmlns:x="adobe:ns:meta/">
-				 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-				  <rdf:Description rdf:about=""
-				    xmlns:dc="http://purl.org/dc/elements/1.1/"
-				    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-				    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-				    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
-				    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
-				    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
-				    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
-				    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-				   <dc:format>application/pdf</dc:format>
-				   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>
-				   <dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>
-				   <xmp:CreatorTool>Open Door</xmp:CreatorTool>
-				   <xmp:CreateDate>%s</xmp:CreateDate>
-				   <xmp:ModifyDate>%s</xmp:ModifyDate>
-				   <pdf:Producer>Open Door with Apache PDFBox</pdf:Producer>
-				   <pdfaid:part>2</pdfaid:part>
-				   <pdfaid:conformance>B</pdfaid:conformance>
-				   <pdfuaid:part>1</pdfuaid:part>
-				   <pdfaExtension:schemas>
-				    <rdf:Bag>
-				     <rdf:li rdf:parseType="Resource">
-				      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-				      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-				      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-				      <pdfaSchema:property>
-				       <rdf:Seq>
-				        <rdf:li rdf:parseType="Resource">
-				         <pdfaProperty:name>part</pdfaProperty:name>
-				         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-				         <pdfaProperty:category>internal</pdfaProperty:category>
-				         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
-				        </rdf:li>
-				       </rdf:Seq>
-				      </pdfaSchema:property>
-				     </rdf:li>
-				    </rdf:Bag>
-				   </pdfaExtension:schemas>
-				  </rdf:Description>
-				 </rdf:RDF>
-				</x:xmpmeta>
-				<?xpacket end="w"?>""".formatted(escapeXml(title), lang, date, date);
-	}
-
-	private static String escapeXml(String s) {
-		return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
 	}
 
 }
