@@ -7,8 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import java.sql.Timestamp;
+import java.util.List;
+
 import org.opendoor.lms.account.internal.UserEntity;
 import org.opendoor.lms.account.internal.Users;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,9 +31,15 @@ public class Accounts implements UserDetailsService {
 
 	private final PasswordEncoder passwords;
 
-	public Accounts(Users users, PasswordEncoder passwords) {
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	public Accounts(Users users, PasswordEncoder passwords, JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.users = users;
 		this.passwords = passwords;
+		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/** Registers a learner. */
@@ -79,8 +90,108 @@ public class Accounts implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public SignedInUser loadUserByUsername(String username) {
 		UserEntity user = users.findByEmail(normalise(username))
+			.filter(u -> u.getPasswordHash() != null && u.getErasedAt() == null)
 			.orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
 		return new SignedInUser(user.getId(), user.getEmail(), user.getPasswordHash(), user.toAccount().roles());
+	}
+
+	/**
+	 * The account linked to an identity at an identity provider, matched by issuer and subject only. At the
+	 * first sign-in a learner account is made with the provider's email address and name; if that address
+	 * already belongs to an account nothing is linked ({@link IdentityConflictException}): an email address
+	 * alone never proves who someone is.
+	 *
+	 * @return the account, and whether it was made just now
+	 */
+	@Transactional
+	public SignIn signInWithIdentity(String issuer, String subject, String email, String displayName, Nation nation) {
+		Optional<Long> linked = jdbc.sql("select account_id from account_identity where issuer = ? and subject = ?")
+			.params(issuer, subject)
+			.query(Long.class)
+			.optional();
+		if (linked.isPresent()) {
+			UserEntity user = users.findById(linked.get()).filter(u -> u.getErasedAt() == null).orElseThrow(
+					() -> new IdentityConflictException());
+			return new SignIn(user.toAccount(), false);
+		}
+		String address = normalise(email);
+		if (address.isEmpty() || users.findByEmail(address).isPresent()) {
+			throw new IdentityConflictException();
+		}
+		String name = displayName == null || displayName.isBlank() ? address.substring(0, address.indexOf('@') < 0
+				? address.length() : address.indexOf('@')) : displayName.strip();
+		if (name.length() > 120) {
+			name = name.substring(0, 120);
+		}
+		UserEntity user = users.save(new UserEntity(address, name, null, nation, "en", EnumSet.of(Role.LEARNER),
+				UUID.randomUUID(), Instant.now()));
+		jdbc.sql("insert into account_identity (account_id, issuer, subject, linked_at) values (?, ?, ?, ?)")
+			.params(user.getId(), issuer, subject, Timestamp.from(Instant.now()))
+			.update();
+		return new SignIn(user.toAccount(), true);
+	}
+
+	/**
+	 * The result of signing in through an identity provider.
+	 *
+	 * @param account the linked account
+	 * @param created whether it was made at this sign-in
+	 */
+	public record SignIn(Account account, boolean created) {
+	}
+
+	/** Whether an account with this id exists (erased or not). */
+	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return users.existsById(id);
+	}
+
+	/** Whether the account exists and has not been erased. */
+	@Transactional(readOnly = true)
+	public boolean isActive(long id) {
+		return users.findById(id).map(u -> u.getErasedAt() == null).orElse(false);
+	}
+
+	/** Whether the account has a password (accounts made through an identity provider have none). */
+	@Transactional(readOnly = true)
+	public boolean hasPassword(long id) {
+		return users.findById(id).map(u -> u.getPasswordHash() != null).orElse(false);
+	}
+
+	/** Whether a password is the account's password. */
+	@Transactional(readOnly = true)
+	public boolean passwordMatches(long id, String password) {
+		return password != null && users.findById(id)
+			.map(UserEntity::getPasswordHash)
+			.map(hash -> passwords.matches(password, hash))
+			.orElse(false);
+	}
+
+	/** What this module holds about a person, for their own download. */
+	@Transactional(readOnly = true)
+	public AccountRecord record(long id) {
+		UserEntity user = users.findById(id).orElseThrow();
+		List<ExternalIdentity> identities = jdbc
+			.sql("select issuer, subject, linked_at from account_identity where account_id = ? order by id")
+			.param(id)
+			.query((rs, n) -> new ExternalIdentity(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+			.list();
+		return new AccountRecord(user.toAccount(), user.getCreatedAt(), user.getPasswordHash() != null, identities);
+	}
+
+	/**
+	 * Erases an account: its email, name, password, roles and linked identities go; the row stays with a new
+	 * opaque learner reference so anonymous counts still add up. Publishes {@link AccountEvents.AccountErased}
+	 * in the same transaction, so every module erases its part or nothing is erased.
+	 */
+	@Transactional
+	public void erase(long id) {
+		UserEntity user = users.findById(id).filter(u -> u.getErasedAt() == null).orElseThrow();
+		UUID learnerRef = user.toAccount().learnerRef();
+		jdbc.sql("delete from account_identity where account_id = ?").param(id).update();
+		user.erase(Instant.now());
+		users.flush();
+		events.publishEvent(new AccountEvents.AccountErased(id, learnerRef));
 	}
 
 	private static String normalise(String email) {

@@ -9,12 +9,12 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
 /** Turns a form's validation errors into one message per field, in the reader's language. */
-final class FormErrors {
+public final class FormErrors {
 
 	private FormErrors() {
 	}
 
-	static Map<String, String> of(BindingResult result, MessageSource messages) {
+	public static Map<String, String> of(BindingResult result, MessageSource messages) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (FieldError error : result.getFieldErrors()) {
 			errors.putIfAbsent(error.getField(), messages.getMessage(error, LocaleContextHolder.getLocale()));

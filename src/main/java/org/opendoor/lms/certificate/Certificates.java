@@ -208,7 +208,7 @@ public class Certificates {
 	public Optional<Certificate> verify(String code) {
 		Optional<Certificate> found = store.byCode(code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT),
 				properties.baseUrl());
-		if (found.isPresent() && found.get().pdfSha256() == null) {
+		if (found.isPresent() && found.get().pdfSha256() == null && "VALID".equals(found.get().status())) {
 			pdf(found.get().id());
 			return store.byCode(found.get().code(), properties.baseUrl());
 		}

@@ -23,6 +23,8 @@ import org.opendoor.lms.course.Lesson;
 import org.opendoor.lms.course.SupportContact;
 import org.opendoor.lms.course.SupportContacts;
 import org.opendoor.lms.course.WellbeingPlan;
+import org.opendoor.lms.directory.LocalService;
+import org.opendoor.lms.directory.LocalSignposting;
 import org.opendoor.lms.learning.internal.PlanEntriesRepository;
 import org.opendoor.lms.learning.internal.PlanEntryEntity;
 import org.opendoor.lms.course.Course;
@@ -47,6 +49,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Attempts {
 
+	/**
+	 * The id of the course module about signposting: its support boxes list the local services of the
+	 * learner's organisations beside the national contacts.
+	 */
+	public static final String SIGNPOSTING_MODULE = "signposting";
+
 	private final CourseCatalogue catalogue;
 
 	private final AttemptsRepository attempts;
@@ -63,14 +71,17 @@ public class Attempts {
 
 	private final Accounts accounts;
 
+	private final LocalSignposting localServices;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
 	public Attempts(CourseCatalogue catalogue, AttemptsRepository attempts, AnswersRepository answers,
 			ResultsRepository results, PlanEntriesRepository plans, ApplicationEventPublisher events,
-			SupportContacts contacts, Accounts accounts,
+			SupportContacts contacts, Accounts accounts, LocalSignposting localServices,
 			Optional<Clock> clock) {
+		this.localServices = localServices;
 		this.catalogue = catalogue;
 		this.attempts = attempts;
 		this.answers = answers;
@@ -201,10 +212,12 @@ public class Attempts {
 		}
 		List<SupportContact> support = step.item() instanceof Lesson lesson && lesson.supportBox()
 				? contacts.forNation(nationCode(accounts.get(attempt.getLearnerId()).nation())) : List.of();
+		List<LocalService> local = step.item() instanceof Lesson lesson && lesson.supportBox() && step.module() != null
+				&& SIGNPOSTING_MODULE.equals(step.module().id()) ? localServices.forMember(attempt.getLearnerId()) : List.of();
 		return new StepView(attempt.getId(), course, attempt.getStatus(), attempt.getAssessmentRound(), step,
 				plan.position(step) + 1, plan.steps().size(), plan.previous(step).map(Step::key).orElse(null),
 				plan.next(step).map(Step::key).orElse(null), chosen, path, resultView, answeredInRound,
-				attempt.getDraw().size(), result.isPresent(), support, planEntries(attempt, step));
+				attempt.getDraw().size(), result.isPresent(), support, local, planEntries(attempt, step));
 	}
 
 	private StepView.ResultView resultView(Course course, AttemptEntity attempt, Map<String, AnswerEntity> given) {

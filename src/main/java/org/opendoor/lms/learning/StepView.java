@@ -29,11 +29,14 @@ import org.opendoor.lms.course.SupportContact;
  * @param drawSize how many questions the round has
  * @param locked whether this assessment page can no longer be answered (round submitted)
  * @param contacts the support contacts for the learner's nation, on pages with a support box
+ * @param localServices the local services of the learner's organisations, on support-box pages of the
+ *        signposting module
  * @param planEntries what the learner wrote in this page's private plan, by prompt id
  */
 public record StepView(UUID attemptId, Course course, AttemptStatus status, int round, Step step, int position,
 		int total, String previousKey, String nextKey, Set<String> chosen, ScenarioPath scenario, ResultView result,
 		int answeredInRound, int drawSize, boolean locked, List<SupportContact> contacts,
+		List<org.opendoor.lms.directory.LocalService> localServices,
 		java.util.Map<String, String> planEntries) {
 
 	/** Progress through the course as a whole percentage. */

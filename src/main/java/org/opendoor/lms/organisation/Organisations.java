@@ -33,6 +33,12 @@ public class Organisations {
 		return jdbc.sql("select id from organisation where slug = ?").param(slug).query(Long.class).single();
 	}
 
+	/** The name of an organisation, if it exists. */
+	@Transactional(readOnly = true)
+	public Optional<String> name(long organisationId) {
+		return jdbc.sql("select name from organisation where id = ?").param(organisationId).query(String.class).optional();
+	}
+
 	/** Adds a person to an organisation with a role, unless they already belong. */
 	@Transactional
 	public void addMember(long organisationId, long accountId, Role role) {

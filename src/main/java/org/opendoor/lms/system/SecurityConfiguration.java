@@ -1,19 +1,24 @@
 package org.opendoor.lms.system;
 
+import org.opendoor.lms.account.Accounts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Who may see what: every route needs a signed-in user unless listed here as public; admin pages need
  * ADMIN. Form sign-in with CSRF protection, session fixation protection, throttling after repeated
- * failures, and a Content-Security-Policy that allows no inline script.
+ * failures, and a Content-Security-Policy that allows no inline script. With identity providers configured,
+ * sign-in through an organisation's provider (OpenID Connect) as well. A session of an erased account ends.
  */
 @Configuration
 @EnableWebSecurity
@@ -23,7 +28,8 @@ class SecurityConfiguration {
 			+ "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, Accounts accounts,
+			ObjectProvider<ClientRegistrationRepository> identityProviders, OidcSignIn oidc) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/register", "/verify", "/verify/**", "/issuer", "/issuer/jwks.json", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
@@ -40,9 +46,17 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
 			.sessionManagement(session -> session.sessionFixation(fix -> fix.changeSessionId()))
 			.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new ErasedAccountFilter(accounts), AnonymousAuthenticationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		if (identityProviders.getIfAvailable() != null) {
+			// Only when spring.security.oauth2.client.registration.* names at least one identity provider.
+			http.oauth2Login(oauth -> oauth.loginPage("/login")
+				.userInfoEndpoint(info -> info.oidcUserService(oidc.userService()))
+				.successHandler(oidc.successHandler())
+				.failureHandler(oidc.failureHandler()));
+		}
 		return http.build();
 	}
 

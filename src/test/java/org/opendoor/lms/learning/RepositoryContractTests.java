@@ -3,7 +3,13 @@ package org.opendoor.lms.learning;
 import java.util.Set;
 import java.util.UUID;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
+import org.opendoor.lms.directory.LocalServiceForm;
+import org.opendoor.lms.directory.Tier;
+import org.opendoor.lms.support.Learners;
+import org.opendoor.lms.support.People;
 import org.opendoor.lms.account.Account;
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.account.Nation;
@@ -16,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The same storage checks on every supported database: the migrations apply, and accounts, course
- * versions, attempts, answers and results are stored and read back as a learner would see them.
+ * versions, attempts, answers and results are stored and read back as a learner would see them; local
+ * directories, identity-provider links and erasure work on each.
  */
 abstract class RepositoryContractTests {
 
@@ -35,7 +42,7 @@ abstract class RepositoryContractTests {
 	@Test
 	void everyMigrationApplied() {
 		assertThat(jdbc.sql("select count(*) from \"flyway_schema_history\" where \"success\" = true and \"type\" = 'SQL'").query(Integer.class).single())
-			.isEqualTo(10);
+			.isEqualTo(14);
 	}
 
 	@Test
@@ -58,6 +65,58 @@ abstract class RepositoryContractTests {
 		assertThat(attempts.history(learner.id())).singleElement()
 			.satisfies(s -> assertThat(s.status()).isEqualTo(AttemptStatus.FAILED));
 		assertThat(attempts.currentStep(learner.id(), attempt)).isEqualTo("result");
+	}
+
+	@Autowired
+	org.opendoor.lms.organisation.Organisations organisations;
+
+	@Autowired
+	org.opendoor.lms.directory.LocalServices localServices;
+
+	@Autowired
+	org.opendoor.lms.privacy.PersonalData personalData;
+
+	@Autowired
+	org.opendoor.lms.privacy.PersonalDataAudit audit;
+
+	@Autowired
+	LearnerRecords records;
+
+	@Autowired
+	org.opendoor.lms.certificate.Certificates certificates;
+
+	@Test
+	void localDirectoriesIdentitiesAndErasureAreStored() {
+		People people = People.create(accounts, organisations);
+		long entry = localServices.create(people.adminA().id(), people.orgA(), new LocalServiceForm("Caffi Cymunedol",
+				"Sgwrs a phaned", "Dydd Llun", "01234 567890", "Pawb", Tier.CHAT, LocalDate.of(2026, 3, 1)));
+		localServices.update(people.adminA().id(), people.orgA(), entry, new LocalServiceForm("Caffi Cymunedol ŵŷ",
+				"Sgwrs a phaned", "Dydd Llun", "01234 567890", "Pawb", Tier.URGENT, LocalDate.of(2026, 3, 2)));
+		localServices.chooseCardNation(people.adminA().id(), people.orgA(), Nation.WALES);
+		localServices.chooseCardNation(people.adminA().id(), people.orgA(), Nation.SCOTLAND);
+		assertThat(localServices.cardNation(people.volunteerA().id(), people.orgA())).contains(Nation.SCOTLAND);
+		assertThat(localServices.forMember(people.volunteerA().id())).singleElement().satisfies(s -> {
+			assertThat(s.name()).isEqualTo("Caffi Cymunedol ŵŷ");
+			assertThat(s.tier()).isEqualTo(Tier.URGENT);
+			assertThat(s.lastReviewed()).isEqualTo(LocalDate.of(2026, 3, 2));
+		});
+
+		Account viaProvider = accounts.signInWithIdentity("https://idp.example.org/" + UUID.randomUUID(), "subject-1",
+				UUID.randomUUID() + "@example.org", "Provider Person", Nation.WALES).account();
+		assertThat(accounts.record(viaProvider.id()).identities()).hasSize(1);
+
+		Account learner = people.volunteerA();
+		UUID attempt = Learners.takeFirstStepsAssessment(attempts, learner, true);
+		attempts.savePlan(learner.id(), attempt, "plan-my-next-step", java.util.Map.of("support", "My sister"));
+		personalData.erase(learner.id());
+		assertThat(accounts.isActive(learner.id())).isFalse();
+		assertThat(records.plans(learner.id())).isEmpty();
+		assertThat(records.attempts(learner.id())).singleElement().satisfies(a -> assertThat(a.answers()).isEmpty());
+		assertThat(certificates.of(learner.id())).singleElement()
+			.satisfies(c -> assertThat(c.status()).isEqualTo("REVOKED"));
+		assertThat(audit.latest(3)).first().satisfies(e -> assertThat(e.subjectId()).isEqualTo(learner.id()));
+		localServices.delete(people.adminA().id(), people.orgA(), entry);
+		assertThat(localServices.forMember(people.adminA().id())).isEmpty();
 	}
 
 	@Test

@@ -49,6 +49,9 @@ public class UserEntity {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	@Column(name = "erased_at")
+	private Instant erasedAt;
+
 	protected UserEntity() {
 	}
 
@@ -72,8 +75,31 @@ public class UserEntity {
 		return email;
 	}
 
+	/** The password hash, or {@code null} for an account that signs in only through an identity provider. */
 	public String getPasswordHash() {
 		return passwordHash;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	/** When the account was erased, or {@code null}. */
+	public Instant getErasedAt() {
+		return erasedAt;
+	}
+
+	/**
+	 * Removes every personal detail and the means to sign in; the row stays, with a new opaque learner
+	 * reference, so anonymous counts still add up.
+	 */
+	public void erase(Instant now) {
+		this.email = "erased-" + id + "@erased.invalid";
+		this.displayName = "Erased";
+		this.passwordHash = null;
+		this.roles = "";
+		this.learnerRef = UUID.randomUUID();
+		this.erasedAt = now;
 	}
 
 	void setPasswordHash(String passwordHash) {

@@ -1,8 +1,6 @@
 package org.opendoor.lms.certificate.internal;
 
 import java.awt.Color;
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,18 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Bidi;
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.GregorianCalendar;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -32,31 +23,25 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
-import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
-import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.opendoor.lms.certificate.CertificateContent;
+import org.opendoor.lms.pdf.AccessiblePdf;
 
 /**
  * Draws a certificate as a PDF/A-2b and PDF/UA-1 document: fonts embedded, every piece of text tagged in
@@ -69,13 +54,9 @@ public final class CertificateRenderer {
 
 	private static final float HEIGHT = PDRectangle.A4.getWidth();
 
-	private static final char MISSING = '\u25A1';
-
 	private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
 	private static final DateTimeFormatter WELSH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("cy"));
-
-	private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
 	private final CertificateTemplate template;
 
@@ -166,63 +147,11 @@ public final class CertificateRenderer {
 	}
 
 	/**
-	 * The text as it can be printed with the bundled fonts: control characters removed, composed (NFC);
-	 * a character the fonts lack is replaced by its base letters when it has them (NFKD) or by a white
-	 * square; right-to-left runs are put in visual order (without Arabic joining).
+	 * The text as it can be printed with the bundled fonts (see {@link AccessiblePdf#printable}): a character
+	 * the fonts lack becomes its base letters or a white square; right-to-left runs in visual order.
 	 */
 	public String printable(String text) {
-		String composed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC);
-		StringBuilder out = new StringBuilder();
-		composed.codePoints().forEach(cp -> {
-			int type = Character.getType(cp);
-			if (cp == '\t' || cp == '\n' || cp == '\r' || Character.isSpaceChar(cp)) {
-				out.append(' ');
-			}
-			else if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-					|| type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
-				return;
-			}
-			else if (covered(cp)) {
-				out.appendCodePoint(cp);
-			}
-			else {
-				String base = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD)
-					.codePoints()
-					.filter(this::covered)
-					.filter(b -> Character.getType(b) != Character.NON_SPACING_MARK)
-					.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-					.toString();
-				out.append(base.isEmpty() || base.codePointAt(0) == cp ? String.valueOf(MISSING) : base);
-			}
-		});
-		String clean = out.toString().replaceAll(" +", " ").strip();
-		if (Bidi.requiresBidi(clean.toCharArray(), 0, clean.length())) {
-			Bidi bidi = new Bidi(clean, Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
-			StringBuilder visual = new StringBuilder();
-			int runs = bidi.getRunCount();
-			byte[] levels = new byte[runs];
-			Integer[] objects = new Integer[runs];
-			for (int i = 0; i < runs; i++) {
-				levels[i] = (byte) bidi.getRunLevel(i);
-				objects[i] = i;
-			}
-			Bidi.reorderVisually(levels, 0, objects, 0, runs);
-			for (Integer run : objects) {
-				String part = clean.substring(bidi.getRunStart(run), bidi.getRunLimit(run));
-				visual.append((bidi.getRunLevel(run) & 1) == 1 ? new StringBuilder(part).reverse() : part);
-			}
-			clean = visual.toString();
-		}
-		return clean;
-	}
-
-	private boolean covered(int cp) {
-		try {
-			return regularCoverage.getUnicodeCmapLookup().getGlyphId(cp) > 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		return AccessiblePdf.printable(text, regularCoverage);
 	}
 
 	/** One document being drawn. */
@@ -430,45 +359,10 @@ public final class CertificateRenderer {
 		}
 
 		private void finish(String title, String lang) throws IOException {
-			PDDocumentCatalog catalog = doc.getDocumentCatalog();
-			catalog.setLanguage("cy".equals(lang) ? "cy" : "en-GB");
-			PDMarkInfo markInfo = new PDMarkInfo();
-			markInfo.setMarked(true);
-			catalog.setMarkInfo(markInfo);
-			PDStructureTreeRoot root = catalog.getStructureTreeRoot();
-			PDNumberTreeNode parentTree = new PDNumberTreeNode(PDStructureElement.class);
-			COSArray nums = new COSArray();
-			nums.add(COSInteger.get(0));
-			nums.add(parentTreeKids);
-			parentTree.getCOSObject().setItem(COSName.NUMS, nums);
-			root.setParentTree(parentTree);
-			root.setParentTreeNextKey(1);
-			PDViewerPreferences prefs = new PDViewerPreferences(new COSDictionary());
-			prefs.setDisplayDocTitle(true);
-			catalog.setViewerPreferences(prefs);
-
-			Calendar when = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
-			when.setTimeInMillis(c.issuedOn().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-			PDDocumentInformation info = doc.getDocumentInformation();
-			info.setTitle(title);
-			info.setCreator("Open Door");
-			info.setProducer("Open Door with Apache PDFBox");
-			info.setCreationDate(when);
-			info.setModificationDate(when);
-			PDMetadata metadata = new PDMetadata(doc);
-			metadata.importXMPMetadata(xmp(title, lang, c.issuedOn(), attachment == null ? 2 : 3).getBytes(StandardCharsets.UTF_8));
 			if (attachment != null) {
-				attach(catalog, when);
+				attach(doc.getDocumentCatalog(), AccessiblePdf.calendar(c.issuedOn()));
 			}
-			catalog.setMetadata(metadata);
-
-			PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(SRGB));
-			intent.setInfo("sRGB IEC61966-2.1");
-			intent.setOutputCondition("sRGB IEC61966-2.1");
-			intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
-			intent.setRegistryName("http://www.color.org");
-			catalog.addOutputIntent(intent);
-
+			AccessiblePdf.finish(doc, parentTreeKids, title, lang, c.issuedOn(), attachment == null ? 2 : 3);
 			byte[] id = sha256(c.code() + "|" + c.issuedOn());
 			COSArray ids = new COSArray();
 			byte[] first = java.util.Arrays.copyOf(id, 16);
@@ -488,60 +382,6 @@ public final class CertificateRenderer {
 	 * @param bytes its content
 	 */
 	public record Attachment(String name, String description, String mimeType, byte[] bytes) {
-	}
-
-	private static String xmp(String title, String lang, LocalDate issued, int part) {
-		String date = issued + "T00:00:00Z";
-		return """
-				<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
-				<x:xmpmeta xmlns:x="adobe:ns:meta/">
-				 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-				  <rdf:Description rdf:about=""
-				    xmlns:dc="http://purl.org/dc/elements/1.1/"
-				    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-				    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-				    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
-				    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
-				    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
-				    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
-				    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-				   <dc:format>application/pdf</dc:format>
-				   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>
-				   <dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>
-				   <xmp:CreatorTool>Open Door</xmp:CreatorTool>
-				   <xmp:CreateDate>%s</xmp:CreateDate>
-				   <xmp:ModifyDate>%s</xmp:ModifyDate>
-				   <pdf:Producer>Open Door with Apache PDFBox</pdf:Producer>
-				   <pdfaid:part>%d</pdfaid:part>
-				   <pdfaid:conformance>B</pdfaid:conformance>
-				   <pdfuaid:part>1</pdfuaid:part>
-				   <pdfaExtension:schemas>
-				    <rdf:Bag>
-				     <rdf:li rdf:parseType="Resource">
-				      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-				      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-				      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-				      <pdfaSchema:property>
-				       <rdf:Seq>
-				        <rdf:li rdf:parseType="Resource">
-				         <pdfaProperty:name>part</pdfaProperty:name>
-				         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-				         <pdfaProperty:category>internal</pdfaProperty:category>
-				         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
-				        </rdf:li>
-				       </rdf:Seq>
-				      </pdfaSchema:property>
-				     </rdf:li>
-				    </rdf:Bag>
-				   </pdfaExtension:schemas>
-				  </rdf:Description>
-				 </rdf:RDF>
-				</x:xmpmeta>
-				<?xpacket end="w"?>""".formatted(escapeXml(title), "cy".equals(lang) ? "cy" : "en-GB", date, date, part);
-	}
-
-	static String escapeXml(String s) {
-		return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
 	}
 
 	private static byte[] sha256(String s) {

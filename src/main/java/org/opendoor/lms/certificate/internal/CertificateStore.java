@@ -86,7 +86,7 @@ public class CertificateStore {
 	}
 
 	public List<Long> withoutPdf() {
-		return jdbc.sql("select id from certificate where pdf is null order by id").query(Long.class).list();
+		return jdbc.sql("select id from certificate where pdf is null and status = 'VALID' order by id").query(Long.class).list();
 	}
 
 	public Optional<String> badge(long id) {
@@ -155,6 +155,23 @@ public class CertificateStore {
 
 	public String courseOf(long id) {
 		return jdbc.sql("select course_id from certificate where id = ?").param(id).query(String.class).single();
+	}
+
+	/**
+	 * Erases a learner's certificates: revoked with the reason, the printed name replaced, the PDF and the
+	 * badge credential deleted, any email not yet sent cancelled. Returns the ids of those that were valid.
+	 */
+	public List<Long> erase(long learnerId, String name, String reason) {
+		List<Long> valid = jdbc.sql("select id from certificate where learner_id = ? and status = 'VALID' order by id")
+			.param(learnerId)
+			.query(Long.class)
+			.list();
+		jdbc.sql("update certificate set learner_name = ?, status = 'REVOKED', revoked_reason = coalesce(revoked_reason, ?), "
+				+ "pdf = null, badge_jwt = null, email_status = case when email_status = 'SENT' then 'SENT' else 'CANCELLED' end "
+				+ "where learner_id = ?")
+			.params(name, reason, learnerId)
+			.update();
+		return valid;
 	}
 
 	public void revoke(long id, String reason) {
