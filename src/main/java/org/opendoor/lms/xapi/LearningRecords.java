@@ -34,6 +34,16 @@ public class LearningRecords {
 	 */
 	@Transactional
 	public int eraseLearner(UUID learnerRef) {
+		return erase(learnerRef);
+	}
+
+	/** When an account is erased, its learning records go in the same transaction. */
+	@org.springframework.context.event.EventListener
+	void onAccountErased(org.opendoor.lms.account.AccountEvents.AccountErased event) {
+		erase(event.learnerRef());
+	}
+
+	private int erase(UUID learnerRef) {
 		String key = StatementJson.agentKey(StatementJson.JSON.valueToTree(vocabulary.learner(learnerRef)));
 		documents.deleteForAgent(key);
 		return statements.eraseAgent(key);

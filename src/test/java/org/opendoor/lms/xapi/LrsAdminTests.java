@@ -129,6 +129,18 @@ class LrsAdminTests {
 		assertThat(count(staying)).isEqualTo(before);
 	}
 
+	@Autowired
+	org.opendoor.lms.privacy.PersonalData personalData;
+
+	@Test
+	void erasingAnAccountErasesItsStatementsInTheSameTransaction() {
+		Account leaving = Learners.register(accounts, "Erase Me", Nation.WALES, "en");
+		Learners.takeFirstStepsAssessment(attempts, leaving, true);
+		assertThat(count(leaving)).isGreaterThan(10);
+		personalData.erase(leaving.id());
+		assertThat(count(leaving)).isZero();
+	}
+
 	private long count(Account a) {
 		return jdbc.sql("select count(*) from xapi_statement where body like ?")
 			.param("%" + a.learnerRef() + "%")
