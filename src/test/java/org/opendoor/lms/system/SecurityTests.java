@@ -94,6 +94,20 @@ class SecurityTests {
 			if (PUBLIC.contains(route[1])) {
 				continue;
 			}
+			if (route[1].startsWith("/xapi/")) {
+				// the LRS: Basic auth, no sign-in page, no session
+				if (!route[1].equals("/xapi/about")) {
+					MvcResult refused = mvc
+						.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+							.request(org.springframework.http.HttpMethod.valueOf(route[0]), route[1])
+							.header("X-Experience-API-Version", "1.0.3"))
+						.andReturn();
+					assertThat(refused.getResponse().getStatus()).as(route[0] + " " + route[1]).isEqualTo(401);
+					assertThat(refused.getResponse().getHeader("WWW-Authenticate")).startsWith("Basic");
+					checked++;
+				}
+				continue;
+			}
 			MvcResult result = mvc
 				.perform(route[0].equals("GET") ? get(route[1]) : post(route[1]).with(csrf()))
 				.andReturn();
