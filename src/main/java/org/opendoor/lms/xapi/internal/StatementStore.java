@@ -41,7 +41,13 @@ public class StatementStore {
 
 	private final Clock clock;
 
-	public StatementStore(JdbcTemplate jdbc, ApplicationEventPublisher events, Optional<Clock> clock) {
+	private final io.micrometer.core.instrument.Counter storedCounter;
+
+	public StatementStore(JdbcTemplate jdbc, ApplicationEventPublisher events, Optional<Clock> clock,
+			Optional<io.micrometer.core.instrument.MeterRegistry> meters) {
+		this.storedCounter = io.micrometer.core.instrument.Counter.builder("opendoor.xapi.statements.stored")
+			.description("Statements stored in the built-in LRS")
+			.register(meters.orElseGet(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.events = events;
@@ -107,6 +113,16 @@ public class StatementStore {
 		insert(rows);
 		for (Row row : rows) {
 			events.publishEvent(new StatementStored(row.id(), row.body()));
+		}
+		if (!rows.isEmpty() && org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			int n = rows.size();
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						storedCounter.increment(n);
+					}
+				});
 		}
 		return ids;
 	}

@@ -43,7 +43,8 @@ class XapiSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain xapiSecurityFilterChain(HttpSecurity http, XapiClients clients) throws Exception {
+	SecurityFilterChain xapiSecurityFilterChain(HttpSecurity http, XapiClients clients, LrsAuthThrottle throttle)
+			throws Exception {
 		ProviderManager manager = new ProviderManager(new ClientAuthenticationProvider(clients));
 		http.securityMatcher("/xapi/**")
 			.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.OPTIONS, "/xapi/**")
@@ -56,7 +57,10 @@ class XapiSecurityConfiguration {
 				.hasAnyAuthority(READ, WRITE)
 				.anyRequest()
 				.hasAuthority(WRITE))
-			.httpBasic(basic -> basic.realmName("xAPI"))
+			.httpBasic(basic -> basic.realmName("xAPI").authenticationEntryPoint(throttle.entryPoint()))
+			.exceptionHandling(e -> e.authenticationEntryPoint(throttle.entryPoint()))
+			.addFilterBefore(throttle.filter(),
+					org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
 			.authenticationManager(manager)
 			.csrf(csrf -> csrf.disable())
 			.cors(cors -> cors.configurationSource(cors()))
