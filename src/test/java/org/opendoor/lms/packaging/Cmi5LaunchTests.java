@@ -166,12 +166,16 @@ class Cmi5LaunchTests {
 
 	/** What the LMS does for a launch: launch data, the launched statement, a token; returns the AU's URL. */
 	private String launch(String session) {
+		return launch(session, "Normal");
+	}
+
+	private String launch(String session, String mode) {
 		String au = site() + "/pkg/index.html";
 		ObjectNode data = JSON.createObjectNode();
 		ObjectNode template = data.putObject("contextTemplate");
 		template.putObject("contextActivities").putArray("grouping").addObject().put("id", publisherId);
 		template.putObject("extensions").put(SESSION, session);
-		data.put("launchMode", "Normal").put("launchMethod", "AnyWindow").put("moveOn", "CompletedAndPassed")
+		data.put("launchMode", mode).put("launchMethod", "AnyWindow").put("moveOn", "CompletedAndPassed")
 			.put("masteryScore", 0.8).put("returnURL", site() + "/returned.html");
 		assertThat(lms.putJson(state("LMS.LaunchData"), data.toString()).status()).isEqualTo(204);
 
@@ -183,7 +187,7 @@ class Cmi5LaunchTests {
 		context.put("registration", registration);
 		context.putObject("contextActivities").<ObjectNode>set("grouping", template.get("contextActivities").get("grouping"))
 			.putArray("category").addObject().put("id", CMI5 + "categories/cmi5");
-		context.putObject("extensions").put(SESSION, session).put(CMI5 + "extensions/launchmode", "Normal")
+		context.putObject("extensions").put(SESSION, session).put(CMI5 + "extensions/launchmode", mode)
 			.put(CMI5 + "extensions/launchurl", au).put(CMI5 + "extensions/moveon", "CompletedAndPassed")
 			.put(CMI5 + "extensions/masteryscore", 0.8);
 		assertThat(lms.postJson("/xapi/statements", launched.toString()).status()).isEqualTo(200);
@@ -329,6 +333,18 @@ class Cmi5LaunchTests {
 		assertThat(again.stream().map(Cmi5LaunchTests::verb).toList())
 			.containsExactly("launched", "initialized", "terminated", "launched", "initialized", "terminated");
 		assertCmi5Rules(again.subList(3, 6), second, List.of("launched", "initialized", "terminated"));
+	}
+
+	@Test
+	void inBrowseModeTheAuRecordsNoCompletionOrSuccess() {
+		Course course = PackageManifestTests.course("first-steps");
+		String session = UUID.randomUUID().toString();
+		open(launch(session, "Browse"));
+		player.takeAssessment(course, false);
+		assertThat(player.heading()).isEqualTo("You passed");
+		browser.findElement(By.id("finish")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/returned.html"));
+		assertCmi5Rules(awaitVerb("terminated", session), session, List.of("launched", "initialized", "terminated"));
 	}
 
 	private String fetchAgain(String session) {
