@@ -148,10 +148,14 @@
     main.innerHTML = '<h1>Saving your progress\u2026</h1>';
     var after = function () {
       if (cmi5.launch.returnURL) { location.href = cmi5.launch.returnURL; return; }
-      main.innerHTML = '<h1>You have left the course</h1><p>Your place is saved. You can close this window now.</p>';
-      main.focus();
+      left();
     };
     if (cmi5.queue.length || cmi5.sending) { cmi5.waiting.push(after); } else { after(); }
+  }
+
+  function left() {
+    main.innerHTML = '<h1>You have left the course</h1><p>Your place is saved. You can close this window now, or launch the course again from your learning platform.</p>';
+    main.focus();
   }
 
   function stop(message) {
@@ -159,6 +163,7 @@
   }
 
   function cmi5Start() {
+    if (!window.fetch) { stop('This browser is too old to record your progress. Please use an up-to-date browser.'); return; }
     fetch(params.fetch, { method: 'POST' }).then(function (r) { return r.json(); }).then(function (answer) {
       if (!answer['auth-token']) { throw new Error(answer['error-text'] || 'The learning platform did not give this course a sign-in token.'); }
       cmi5.token = answer['auth-token'];
@@ -423,6 +428,9 @@
     save();
     lms.finish();
   });
+
+  /* Back from the browser's page cache after the session ended: the session cannot go on. */
+  window.addEventListener('pageshow', function (e) { if (e.persisted && cmi5 && cmi5.ended) { left(); } });
 
   function begin(resumed) {
     if (!state.d || !state.d.length) { state.d = draw(); }
