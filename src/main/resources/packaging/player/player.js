@@ -1,6 +1,7 @@
-/* Open Door package player: runs a course inside any SCORM 1.2 or SCORM 2004 LMS without calling
-   the Open Door server. Progress and answers are kept in the LMS (location and suspend data), so a
-   learner resumes where they left off. Pass = pass mark AND every critical item right. */
+/* Open Door package player: runs a course inside any SCORM 1.2 or SCORM 2004 LMS, or as a cmi5 AU
+   against the LMS's LRS, without calling the Open Door server. Progress and answers are kept in the
+   LMS (SCORM location and suspend data, or a cmi5 state document), so a learner resumes where they
+   left off. Pass = pass mark AND every critical item right. */
 (function () {
   'use strict';
   var course = window.OPENDOOR_COURSE;
@@ -37,6 +38,149 @@
       if (api12) { api12.LMSFinish(''); } else if (api04) { api04.Terminate(''); }
     }
   };
+
+  /* ---- cmi5 (launched with endpoint, fetch, actor, registration and activityId) ---- */
+  var params = {};
+  location.search.replace(/^\?/, '').split('&').forEach(function (p) {
+    var kv = p.split('=');
+    if (kv[0]) { params[decodeURIComponent(kv[0])] = decodeURIComponent((kv[1] || '').replace(/\+/g, ' ')); }
+  });
+  var cmi5 = params.endpoint && params.fetch && params.actor && params.registration && params.activityId && !api12 && !api04
+    ? { endpoint: params.endpoint.replace(/\/?$/, '/'), queue: [], sending: false, waiting: [], ended: false } : null;
+  var CMI5 = 'https://w3id.org/xapi/cmi5/context/';
+
+  function uuid() {
+    var b = new Uint8Array(16);
+    if (window.crypto && crypto.getRandomValues) { crypto.getRandomValues(b); } else { for (var i = 0; i < 16; i++) { b[i] = Math.floor(Math.random() * 256); } }
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x < 16 ? '0' : '') + x.toString(16); }).join('');
+    return h.substr(0, 8) + '-' + h.substr(8, 4) + '-' + h.substr(12, 4) + '-' + h.substr(16, 4) + '-' + h.substr(20);
+  }
+
+  function lrs(method, path, body, keepalive) {
+    var headers = { 'Authorization': 'Basic ' + cmi5.token, 'X-Experience-API-Version': '1.0.3' };
+    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    return fetch(cmi5.endpoint + path, { method: method, headers: headers, keepalive: !!keepalive,
+      body: body === undefined ? undefined : JSON.stringify(body) });
+  }
+
+  function stateUrl(stateId) {
+    return 'activities/state?activityId=' + encodeURIComponent(params.activityId) + '&agent=' + encodeURIComponent(params.actor) +
+      '&registration=' + encodeURIComponent(params.registration) + '&stateId=' + encodeURIComponent(stateId);
+  }
+
+  /* A cmi5-defined statement: the LMS's context template, the registration and the cmi5 category. */
+  function statement(verb, result, moveOn) {
+    var context = JSON.parse(JSON.stringify(cmi5.launch.contextTemplate || {}));
+    context.registration = params.registration;
+    var ca = context.contextActivities = context.contextActivities || {};
+    ca.category = (ca.category || []).concat([{ id: CMI5 + 'categories/cmi5' }], moveOn ? [{ id: CMI5 + 'categories/moveon' }] : []);
+    if (verb === 'passed' || verb === 'failed') {
+      context.extensions = context.extensions || {};
+      if (typeof cmi5.launch.masteryScore === 'number') { context.extensions[CMI5 + 'extensions/masteryscore'] = cmi5.launch.masteryScore; }
+    }
+    var st = { id: uuid(), timestamp: new Date().toISOString(), actor: JSON.parse(params.actor),
+      verb: { id: 'http://adlnet.gov/expapi/verbs/' + verb, display: { 'en-US': verb } },
+      object: { objectType: 'Activity', id: params.activityId }, context: context };
+    if (result) { st.result = result; }
+    return st;
+  }
+
+  function duration() { return 'PT' + ((Date.now() - started) / 1000).toFixed(2) + 'S'; }
+
+  /* Statements go one batch at a time, in order, and are retried when the signal drops. */
+  function flush() {
+    if (cmi5.sending || !cmi5.queue.length) { return; }
+    var batch = cmi5.queue.splice(0, cmi5.queue.length);
+    cmi5.sending = true;
+    lrs('POST', 'statements', batch, true).then(function (r) {
+      if (r.status >= 500 || r.status === 429) { throw new Error('LRS ' + r.status); }
+      if (!r.ok && window.console) { console.error('The LRS refused statements: ' + r.status); }
+      cmi5.sending = false;
+      if (cmi5.queue.length) { flush(); } else { cmi5.waiting.splice(0).forEach(function (fn) { fn(); }); }
+    }).catch(function () {
+      cmi5.queue = batch.concat(cmi5.queue);
+      cmi5.sending = false;
+      setTimeout(flush, 5000);
+    });
+  }
+
+  function record(verb, result, moveOn) {
+    if (cmi5.ended) { return; }
+    cmi5.queue.push(statement(verb, result, moveOn));
+    flush();
+  }
+
+  function saveProgress(keepalive) {
+    if (!cmi5 || !cmi5.token) { return; }
+    if (cmi5.saving && !keepalive) { cmi5.dirty = true; return; }
+    cmi5.saving = true;
+    var done = function () { cmi5.saving = false; if (cmi5.dirty) { cmi5.dirty = false; saveProgress(); } };
+    lrs('PUT', stateUrl('opendoor-progress'), state, keepalive).then(done, done);
+  }
+
+  function moveOnAllowed() { return cmi5.launch.launchMode === undefined || cmi5.launch.launchMode === 'Normal'; }
+
+  function cmi5Result(m) {
+    if (!cmi5 || cmi5.ended || !moveOnAllowed()) { return; }
+    if (!state.c5.completed) { state.c5.completed = true; record('completed', { completion: true, duration: duration() }, true); }
+    if (state.c5.passed) { return; }
+    if (m.passed) { state.c5.passed = true; }
+    record(m.passed ? 'passed' : 'failed', { score: { scaled: Math.round(m.scaled * 10000) / 10000, raw: m.right, min: 0, max: m.total },
+      success: m.passed, duration: duration() }, true);
+  }
+
+  function terminate(keepalive) {
+    if (!cmi5 || !cmi5.token || cmi5.ended) { return; }
+    cmi5.queue.push(statement('terminated', { duration: duration() }));
+    cmi5.ended = true;
+    if (keepalive) {
+      var batch = cmi5.queue.splice(0, cmi5.queue.length);
+      lrs('POST', 'statements', batch, true);
+    } else {
+      flush();
+    }
+  }
+
+  function leave() {
+    terminate(false);
+    saveProgress();
+    main.innerHTML = '<h1>Saving your progress\u2026</h1>';
+    var after = function () {
+      if (cmi5.launch.returnURL) { location.href = cmi5.launch.returnURL; return; }
+      left();
+    };
+    if (cmi5.queue.length || cmi5.sending) { cmi5.waiting.push(after); } else { after(); }
+  }
+
+  function left() {
+    main.innerHTML = '<h1>You have left the course</h1><p>Your place is saved. You can close this window now, or launch the course again from your learning platform.</p>';
+    main.focus();
+  }
+
+  function stop(message) {
+    main.innerHTML = '<h1>The course could not start</h1><p>' + esc(message) + '</p><p>Please close this window and launch the course again from your learning platform.</p>';
+  }
+
+  function cmi5Start() {
+    if (!window.fetch) { stop('This browser is too old to record your progress. Please use an up-to-date browser.'); return; }
+    fetch(params.fetch, { method: 'POST' }).then(function (r) { return r.json(); }).then(function (answer) {
+      if (!answer['auth-token']) { throw new Error(answer['error-text'] || 'The learning platform did not give this course a sign-in token.'); }
+      cmi5.token = answer['auth-token'];
+      return lrs('GET', stateUrl('LMS.LaunchData'));
+    }).then(function (r) {
+      if (!r.ok) { throw new Error('The launch data could not be read (' + r.status + ').'); }
+      return r.json();
+    }).then(function (launch) {
+      cmi5.launch = launch;
+      return lrs('GET', stateUrl('opendoor-progress')).then(function (r) { return r.ok ? r.json() : null; }, function () { return null; });
+    }).then(function (saved) {
+      if (saved && saved.d) { state = saved; }
+      state.c5 = state.c5 || {};
+      record('initialized');
+      begin(!!saved);
+    }).catch(function (e) { stop(e.message || String(e)); });
+  }
 
   /* ---- the pages ---- */
   var steps = [];
@@ -94,6 +238,7 @@
     var total = allSteps().length;
     lms.set(null, 'cmi.progress_measure', Math.min(1, state.i / Math.max(1, total - 1)).toFixed(2));
     lms.commit();
+    saveProgress();
   }
 
   function esc(s) { var d = document.createElement('div'); d.textContent = s; return d.innerHTML; }
@@ -150,7 +295,7 @@
       }
     });
     var total = state.d.length;
-    var passing = parseFloat(lms.get('', 'cmi.scaled_passing_score'));
+    var passing = cmi5 && typeof cmi5.launch.masteryScore === 'number' ? cmi5.launch.masteryScore : parseFloat(lms.get('', 'cmi.scaled_passing_score'));
     var needed = isNaN(passing) ? course.passMark / 100 : passing;
     return { right: right, total: total, scaled: total ? right / total : 0, critical: criticalMissed,
       passed: total > 0 && right / total >= needed && criticalMissed === 0, revisit: revisit };
@@ -215,6 +360,7 @@
     html.push('<nav class="pager" aria-label="Pages">');
     if (state.i > 0) { html.push('<button type="button" class="secondary" id="prev">Previous</button>'); }
     if (state.i < list.length - 1 && step.kind !== 'assessment') { html.push('<button type="button" id="next">Next</button>'); }
+    if (cmi5) { html.push('<button type="button" class="secondary" id="finish">' + (state.done && state.done.passed ? 'Finish' : 'Save and exit') + '</button>'); }
     html.push('</nav>');
     main.innerHTML = html.join('');
     wire(step);
@@ -231,6 +377,7 @@
     on('next', function () { go(state.i + 1); });
     on('restart', function () { state.s[step.item.id] = []; render(); });
     on('submit', function () { finishRound(); });
+    on('finish', leave);
     on('retake', function () { state.r++; state.d = draw(); state.done = null; go(assessmentStart); });
     var form = main.querySelector('form');
     if (!form) { return; }
@@ -262,6 +409,7 @@
     lms.set('cmi.core.lesson_status', null, m.passed ? 'passed' : 'failed');
     lms.set(null, 'cmi.completion_status', 'completed');
     lms.set(null, 'cmi.success_status', m.passed ? 'passed' : 'failed');
+    if (cmi5) { cmi5Result(m); }
     render();
   }
 
@@ -274,21 +422,33 @@
   }
 
   window.addEventListener('pagehide', function () {
+    if (cmi5) { terminate(true); saveProgress(true); return; }
     lms.set('cmi.core.session_time', 'cmi.session_time', sessionTime());
     lms.set('cmi.core.exit', 'cmi.exit', state.done && state.done.passed ? '' : 'suspend');
     save();
     lms.finish();
   });
 
-  lms.start();
-  var saved = lms.get('cmi.suspend_data', 'cmi.suspend_data');
-  if (saved) {
-    try { state = JSON.parse(saved); } catch (e) { /* start afresh on unreadable data */ }
+  /* Back from the browser's page cache after the session ended: the session cannot go on. */
+  window.addEventListener('pageshow', function (e) { if (e.persisted && cmi5 && cmi5.ended) { left(); } });
+
+  function begin(resumed) {
+    if (!state.d || !state.d.length) { state.d = draw(); }
+    if (!resumed) {
+      lms.set('cmi.core.lesson_status', null, 'incomplete');
+      lms.set(null, 'cmi.completion_status', 'incomplete');
+    }
+    render();
   }
-  if (!state.d || !state.d.length) { state.d = draw(); }
-  if (!saved) {
-    lms.set('cmi.core.lesson_status', null, 'incomplete');
-    lms.set(null, 'cmi.completion_status', 'incomplete');
+
+  if (cmi5) {
+    cmi5Start();
+  } else {
+    lms.start();
+    var saved = lms.get('cmi.suspend_data', 'cmi.suspend_data');
+    if (saved) {
+      try { state = JSON.parse(saved); } catch (e) { saved = ''; /* start afresh on unreadable data */ }
+    }
+    begin(!!saved);
   }
-  render();
 }());

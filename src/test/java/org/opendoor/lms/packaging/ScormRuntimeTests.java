@@ -6,8 +6,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
@@ -17,12 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opendoor.lms.course.Course;
-import org.opendoor.lms.course.Question;
 import org.opendoor.lms.support.Chromium;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,29 +103,26 @@ class ScormRuntimeTests {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/lms.html";
 	}
 
+	private PlayerPages player;
+
 	private void openCourse(String url) {
 		browser.switchTo().defaultContent();
 		browser.get(url);
 		browser.switchTo().frame(0);
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+		player = new PlayerPages(browser);
+		player.waitForPage();
 	}
 
 	private String heading() {
-		return browser.findElement(By.tagName("h1")).getText();
+		return player.heading();
 	}
 
 	private String progress() {
-		return browser.findElement(By.id("progress-label")).getText();
+		return player.progress();
 	}
 
 	private void click(String id) {
-		if (browser.findElements(By.id(id)).isEmpty()) {
-			throw new AssertionError("no button '" + id + "' on: " + progress() + " / " + browser.findElement(By.tagName("main")).getText());
-		}
-		String before = progress() + heading();
-		browser.findElement(By.id(id)).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !(progress() + heading()).equals(before)
-				|| !d.findElements(By.id("feedback")).isEmpty());
+		player.click(id);
 	}
 
 	private String lmsStatus() {
@@ -142,31 +133,7 @@ class ScormRuntimeTests {
 	}
 
 	private void takeAssessment(Course course, boolean missCritical) {
-		while (!heading().equals(course.assessment().title())) {
-			click("next");
-		}
-		click("next");
-		boolean missed = false;
-		while (heading().startsWith("Question ")) {
-			String prompt = browser.findElement(By.tagName("legend")).getText().strip();
-			Question q = course.assessment().questions().stream()
-				.filter(x -> x.promptHtml().replaceAll("<[^>]+>", "").replace("&#39;", "'").replace("&#34;", "\"").strip().equals(prompt))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError("question not found: " + prompt));
-			boolean wrong = missCritical && !missed && q.critical();
-			List<String> keys = wrong ? List.of(q.options().stream().filter(o -> !o.correct()).findFirst().orElseThrow().key())
-					: List.copyOf(q.correctKeys());
-			for (String k : keys) {
-				browser.findElement(By.id("choice-" + k)).click();
-			}
-			String before = heading();
-			WebElement submit = browser.findElement(By.cssSelector("form.question button[type=submit]"));
-			submit.click();
-			new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !heading().equals(before));
-			missed |= wrong;
-		}
-		assertThat(missed).isEqualTo(missCritical);
-		click("submit");
+		player.takeAssessment(course, missCritical);
 	}
 
 	@ParameterizedTest
@@ -192,7 +159,7 @@ class ScormRuntimeTests {
 		openCourse(url + "?new");
 		takeAssessment(course, true);
 		assertThat(heading()).isEqualTo("Not passed this time");
-		assertThat(browser.findElement(By.tagName("main")).getText()).contains("safety-critical");
+		assertThat(player.main()).contains("safety-critical");
 		assertThat(lmsStatus()).isEqualTo("failed 90");
 	}
 
