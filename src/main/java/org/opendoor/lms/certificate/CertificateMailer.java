@@ -104,7 +104,7 @@ public class CertificateMailer {
 		return sent;
 	}
 
-	/** Reminds learners whose certificates expire within the reminder window; once per certificate. */
+	/** Reminds learners whose certificates expire within the reminder window; once per certificate, never after they unsubscribe. */
 	@Scheduled(cron = "${lms.certificate.remind-cron:0 0 9 * * *}")
 	public void remindExpiring() {
 		remindExpiring(LocalDate.now(clock));
@@ -123,6 +123,9 @@ public class CertificateMailer {
 			}
 			try {
 				Certificate c = store.byId(id, baseUrl).orElseThrow();
+				if (!accounts.acceptsReminders(c.learnerId())) {
+					continue; // unsubscribed: the claim stands, so this reminder is never sent
+				}
 				Account learner = accounts.get(c.learnerId());
 				Locale locale = "cy".equals(learner.language()) ? Locale.forLanguageTag("cy") : Locale.UK;
 				MimeMessage message = sender.createMimeMessage();
