@@ -15,4 +15,10 @@ import java.time.Instant;
  */
 public record Invitation(long id, String email, String displayName, String groupName, String emailStatus,
 		Instant expiresAt, Instant acceptedAt) {
+
+	/** The last day the link works (UK time). */
+	public java.time.LocalDate expiresOn() {
+		return expiresAt.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+	}
+
 }

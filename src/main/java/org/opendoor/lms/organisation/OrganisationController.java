@@ -40,8 +40,12 @@ class OrganisationController {
 
 	private final Accounts accounts;
 
+	private final String baseUrl;
+
 	OrganisationController(Organisations organisations, OrganisationAccess access, Invitations invitations,
-			Assignments assignments, CourseCatalogue catalogue, Accounts accounts) {
+			Assignments assignments, CourseCatalogue catalogue, Accounts accounts,
+			@org.springframework.beans.factory.annotation.Value("${lms.base-url:${lms.certificate.base-url:http://localhost:8080}}") String baseUrl) {
+		this.baseUrl = baseUrl;
 		this.organisations = organisations;
 		this.access = access;
 		this.invitations = invitations;
@@ -117,7 +121,9 @@ class OrganisationController {
 
 	private void inviteModel(Organisation org, Model model) {
 		model.addAttribute("org", org);
-		model.addAttribute("joinCode", organisations.joinCode(org.id()));
+		String code = organisations.joinCode(org.id());
+		model.addAttribute("joinCode", code);
+		model.addAttribute("joinLink", baseUrl + "/join/" + code);
 		model.addAttribute("groups", organisations.groups(org.id()));
 		model.addAttribute("invitations", invitations.open(org.id()));
 		model.addAttribute("maxRows", VolunteerCsv.MAX_ROWS);

@@ -1,6 +1,6 @@
 /**
  * System: security, the page layout, language, sign-in throttling, start-up checks and the demo data.
- * Uses accounts, organisations and courses.
+ * Uses accounts, organisations, courses and learning (for the demo volunteers' progress).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "organisation", "course" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "organisation", "course", "learning" })
 package org.opendoor.lms.system;
