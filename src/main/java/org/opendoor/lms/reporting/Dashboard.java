@@ -60,11 +60,6 @@ public record Dashboard(int people, List<CourseSummary> courses, List<TrainingRe
 			return total() == 0 ? 0 : Math.round(overdue * (float) BAR_WIDTH / total());
 		}
 
-		/** Percentage completed, rounded down. */
-		public int percentCompleted() {
-			return total() == 0 ? 0 : completed * 100 / total();
-		}
-
 	}
 
 	/**
