@@ -1,6 +1,7 @@
 /**
  * Learning: attempts at a course, the page-by-page player, answers, scenarios, the final assessment's
- * pass rules and resuming where a learner left off. Uses courses and accounts.
+ * pass rules and resuming where a learner left off. Uses courses, accounts and organisations (to show a
+ * learner the dates their organisations ask them to complete courses by).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "course", "account" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "course", "account", "organisation" })
 package org.opendoor.lms.learning;

@@ -85,6 +85,27 @@ public class Assignments {
 			.list();
 	}
 
+	/**
+	 * A course someone is asked to complete, as they see it.
+	 *
+	 * @param courseId the course
+	 * @param organisationName who asks
+	 * @param dueOn by when
+	 */
+	public record Due(String courseId, String organisationName, LocalDate dueOn) {
+	}
+
+	/** The courses a person's organisations ask them to complete, soonest first. */
+	@Transactional(readOnly = true)
+	public List<Due> dueFor(long accountId) {
+		return jdbc.sql("select a.course_id, o.name, a.due_on from course_assignment a "
+				+ "join membership m on m.organisation_id = a.organisation_id join organisation o on o.id = a.organisation_id "
+				+ "where m.user_id = ? and (a.group_id is null or a.group_id = m.group_id) order by a.due_on, o.name")
+			.param(accountId)
+			.query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate()))
+			.list();
+	}
+
 	/** Removes an assignment of this organisation; one of another organisation is not found. */
 	@Transactional
 	public void remove(long organisationId, long assignmentId) {

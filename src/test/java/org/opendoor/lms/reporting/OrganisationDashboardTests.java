@@ -150,6 +150,12 @@ class OrganisationDashboardTests {
 		assertThat(figures(table(youthOnly, "first-steps").selectFirst("tr.course-row"))).containsExactly(0, 1, 1, 2);
 		assertThat(youthOnly.select("table.figures")).as("only the chosen course").hasSize(1);
 
+		Document all = page("/org/" + org.id() + "/dashboard?group=&course=");
+		assertThat(all.select(".people").text()).as("the form's 'All' choices").isEqualTo("People: 5");
+		assertThat(all.select("table.figures")).hasSize(2);
+		String export = youthOnly.selectFirst("a[href*=export.csv]").attr("href");
+		assertThat(export).contains("group=" + youth).contains("course=first-steps");
+
 		Document riversideOnly = page("/org/" + org.id() + "/dashboard?group=" + riverside);
 		assertThat(figures(table(riversideOnly, "first-steps").selectFirst("tr.course-row"))).containsExactly(1, 1, 0, 0);
 	}
@@ -219,6 +225,23 @@ class OrganisationDashboardTests {
 		assertThat(CompletionsCsv.safe("\tcmd")).isEqualTo("'\tcmd");
 		assertThat(CompletionsCsv.safe("\rcmd")).isEqualTo("'\rcmd");
 		assertThat(CompletionsCsv.safe("Siân")).isEqualTo("Siân");
+	}
+
+	@Test
+	void learnersSeeTheDatesTheirOrganisationAsksThemToCompleteBy() throws Exception {
+		String orgName = organisations.find(org.id()).orElseThrow().name();
+		String idlePage = mvc.perform(get("/courses").with(user(Learners.as(idle)))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(Jsoup.parse(idlePage).select("p.due.overdue").text())
+			.isEqualTo("Overdue: " + orgName + " asked you to complete this by " + LocalDate.now().minusDays(1) + ".");
+		String passerPage = mvc.perform(get("/courses").with(user(Learners.as(passer)))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(Jsoup.parse(passerPage).select("p.due")).as("not assigned to the Riverside group").isEmpty();
+		assignments.assign(org.id(), "first-steps", null, LocalDate.now().plusDays(5), org.admin().id());
+		String failerPage = mvc.perform(get("/courses").with(user(Learners.as(failer)))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(Jsoup.parse(failerPage).select("p.due").text())
+			.isEqualTo(orgName + " asks you to complete this by " + LocalDate.now().plusDays(5) + ".");
 	}
 
 }
