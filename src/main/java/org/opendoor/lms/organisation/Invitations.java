@@ -126,6 +126,9 @@ public class Invitations {
 		record Valid(String email, String name, Long groupId) {
 		}
 		List<Valid> valid = new ArrayList<>();
+		java.util.Set<String> memberEmails = memberEmails(organisationId);
+		Map<String, Long> groups = new HashMap<>();
+		organisations.groups(organisationId).forEach(g -> groups.put(g.name().toLowerCase(Locale.ROOT), g.id()));
 		int members = 0;
 		for (VolunteerCsv.Row row : parsed.rows()) {
 			String email = row.email().toLowerCase(Locale.ROOT);
@@ -145,17 +148,14 @@ public class Invitations {
 			}
 			Long groupId = null;
 			if (!row.group().isEmpty()) {
-				Optional<Group> group = organisations.groupNamed(organisationId, row.group());
-				if (group.isEmpty()) {
+				groupId = groups.get(row.group().toLowerCase(Locale.ROOT));
+				if (groupId == null) {
 					errors.add(new ImportError(row.line(), "org.import.group.unknown", List.of(row.group())));
-				}
-				else {
-					groupId = group.get().id();
 				}
 			}
 			firstLine.putIfAbsent(email, row.line());
 			if (errors.size() == before) {
-				if (isMember(organisationId, email)) {
+				if (memberEmails.contains(email)) {
 					members++;
 				}
 				else {
@@ -176,8 +176,13 @@ public class Invitations {
 	}
 
 	private boolean isMember(long organisationId, String email) {
-		return organisations.members(organisationId, null).stream()
-			.anyMatch(m -> m.email().equalsIgnoreCase(email));
+		return memberEmails(organisationId).contains(email.toLowerCase(Locale.ROOT));
+	}
+
+	private java.util.Set<String> memberEmails(long organisationId) {
+		java.util.Set<String> emails = new java.util.HashSet<>();
+		organisations.members(organisationId, null).forEach(m -> emails.add(m.email().toLowerCase(Locale.ROOT)));
+		return emails;
 	}
 
 	private void store(long organisationId, String email, String name, Long groupId, long invitedBy) {

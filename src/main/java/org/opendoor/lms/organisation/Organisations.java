@@ -3,8 +3,6 @@ package org.opendoor.lms.organisation;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -313,25 +311,6 @@ public class Organisations {
 			code.append(CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)]);
 		}
 		return code.toString();
-	}
-
-	/** The account ids of the given people that belong to the organisation. */
-	@Transactional(readOnly = true)
-	public List<Long> memberIdsAmong(long organisationId, Collection<Long> accountIds) {
-		List<Long> all = jdbc.sql("select user_id from membership where organisation_id = ?").param(organisationId)
-			.query(Long.class).list();
-		return all.stream().filter(accountIds::contains).toList();
-	}
-
-	/** The group of each member of an organisation (members in no group are left out). */
-	@Transactional(readOnly = true)
-	public Map<Long, Long> groupOfMembers(long organisationId) {
-		Map<Long, Long> groups = new LinkedHashMap<>();
-		jdbc.sql("select user_id, group_id from membership where organisation_id = ? and group_id is not null")
-			.param(organisationId)
-			.query((rs, n) -> groups.put(rs.getLong(1), rs.getLong(2)))
-			.list();
-		return groups;
 	}
 
 }
