@@ -245,4 +245,28 @@ class JoiningTests {
 		assertThat(invitationRows(org.id())).isZero();
 	}
 
+
+	@Test
+	void formMistakesOnOrganisationPagesAreExplainedAndStoreNothing() {
+		Orgs.Org org = Orgs.create(organisations, accounts, "Mistakes Hub");
+		BrowserlessSession admin = signedIn(org.admin());
+		admin.get("/org/" + org.id() + "/members");
+		BrowserlessSession.Page blankGroup = admin.post("/org/" + org.id() + "/groups", "name", "  ");
+		assertThat(blankGroup.status()).isEqualTo(400);
+		assertThat(blankGroup.body()).contains("Enter a group name");
+		assertThat(organisations.groups(org.id())).isEmpty();
+
+		admin.get("/org/" + org.id() + "/assignments");
+		BrowserlessSession.Page badDate = admin.post("/org/" + org.id() + "/assignments", "courseId", "first-steps",
+				"dueOn", "31/02/2030");
+		assertThat(badDate.status()).isEqualTo(400);
+		assertThat(badDate.body()).contains("Enter the date to complete by");
+		admin.get("/org/" + org.id() + "/members");
+		BrowserlessSession.Page lastAdmin = admin.post("/org/" + org.id() + "/members/" + org.admin().id() + "/role",
+				"role", "LEARNER");
+		assertThat(lastAdmin.status()).isEqualTo(400);
+		assertThat(lastAdmin.body()).contains("needs at least one admin");
+		assertThat(organisations.isAdmin(org.id(), org.admin().id())).isTrue();
+	}
+
 }
