@@ -8,9 +8,3 @@ create table training_reminder (
     primary key (user_id, period)
 );
 
--- The key that signs unsubscribe links, made once on first use.
-create table mail_link_key (
-    id integer primary key,
-    secret varchar(100) not null,
-    created_at timestamp with time zone not null
-);

@@ -15,6 +15,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.opendoor.lms.account.Account;
 import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.account.UnsubscribeLinks;
 import org.opendoor.lms.learning.LearningProgress.State;
 import org.opendoor.lms.organisation.Organisation;
 import org.opendoor.lms.organisation.Organisations;

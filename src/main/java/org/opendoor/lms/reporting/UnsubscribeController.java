@@ -3,6 +3,7 @@ package org.opendoor.lms.reporting;
 import java.util.OptionalLong;
 
 import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.account.UnsubscribeLinks;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -147,6 +147,19 @@ class TrainingReminderTests {
 		MimeMessage[] received = remindersTo(holder.email());
 		assertThat(received).hasSize(1);
 		assertThat(body(received[0])).contains("your certificate expires on " + expires);
+
+		// The certificate module's own expiry reminder carries the same unsubscribe link.
+		certificateMailer.remindExpiring(expires.minusDays(30));
+		MimeMessage expiry = Arrays.stream(mailTo(holder.email())).filter(m -> {
+			try {
+				return m.getSubject().endsWith("expires soon");
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).findFirst().orElseThrow();
+		assertThat(unsubscribeLink(expiry)).isEqualTo(unsubscribeLink(received[0]));
+		assertThat(expiry.getHeader("List-Unsubscribe")[0]).contains("/unsubscribe/");
 	}
 
 	@Test

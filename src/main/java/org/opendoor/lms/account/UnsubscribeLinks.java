@@ -1,4 +1,4 @@
-package org.opendoor.lms.reporting;
+package org.opendoor.lms.account;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,27 +17,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed unsubscribe tokens: the account id and an HMAC-SHA256 of it under a random key kept in the
+ * Signed unsubscribe tokens for reminder emails: the account id and an HMAC-SHA256 of it under a random key kept in the
  * database (made on first use), so a link cannot be forged for someone else and works without signing in.
  */
 @Component
-class UnsubscribeLinks {
+public class UnsubscribeLinks {
 
 	private final JdbcClient jdbc;
 
 	private volatile byte[] key;
 
-	UnsubscribeLinks(JdbcClient jdbc) {
+	public UnsubscribeLinks(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** The token for a person's unsubscribe link. */
-	String tokenFor(long accountId) {
+	public String tokenFor(long accountId) {
 		return accountId + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(accountId));
 	}
 
 	/** The account a token was made for, if it is genuine. */
-	OptionalLong verify(String token) {
+	public OptionalLong verify(String token) {
 		if (token == null || token.length() > 80) {
 			return OptionalLong.empty();
 		}
