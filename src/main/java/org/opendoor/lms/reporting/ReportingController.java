@@ -60,6 +60,7 @@ class ReportingController {
 		model.addAttribute("today", today);
 		model.addAttribute("dashboard", Dashboard.of(rows, records.courses(courseId), people, today));
 		model.addAttribute("barWidth", Dashboard.BAR_WIDTH);
+		model.addAttribute("viewWidth", Dashboard.BAR_WIDTH + 90); // room for labels longer than a bar
 		return "reporting/dashboard";
 	}
 

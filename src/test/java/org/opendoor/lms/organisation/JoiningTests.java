@@ -224,6 +224,7 @@ class JoiningTests {
 				csv.getBytes(StandardCharsets.UTF_8));
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("Invited 2 people. 1 were already members.");
+		assertThat(admin.get("/files/volunteers-template.csv").body()).startsWith("email,name,group");
 		assertThat(invitations.open(org.id())).extracting(Invitation::email).containsExactlyInAnyOrder(a, b);
 		assertThat(invitations.open(org.id())).filteredOn(i -> i.email().equals(a))
 			.extracting(Invitation::groupName, Invitation::displayName)
