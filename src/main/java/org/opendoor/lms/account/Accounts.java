@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,6 +65,28 @@ public class Accounts implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public Account get(long id) {
 		return users.findById(id).map(UserEntity::toAccount).orElseThrow();
+	}
+
+	/** The accounts with the given ids (missing ids are left out). */
+	@Transactional(readOnly = true)
+	public java.util.List<Account> getAll(java.util.Collection<Long> ids) {
+		return users.findAllById(ids).stream().map(UserEntity::toAccount).toList();
+	}
+
+	/** Whether a person still accepts reminder emails (they stop after using an unsubscribe link). */
+	@Transactional(readOnly = true)
+	public boolean acceptsReminders(long id) {
+		return jdbc.sql("select count(*) from reminder_opt_out where user_id = ?").param(id).query(Integer.class).single() == 0;
+	}
+
+	/** Stops reminder emails to a person; doing it again changes nothing. */
+	@Transactional
+	public void stopReminders(long id) {
+		if (acceptsReminders(id)) {
+			jdbc.sql("insert into reminder_opt_out (user_id, opted_out_at) values (?, ?)")
+				.params(id, java.sql.Timestamp.from(Instant.now()))
+				.update();
+		}
 	}
 
 	/** The account registered with an email address, if any. */

@@ -10,6 +10,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.opendoor.lms.account.Account;
 import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.account.UnsubscribeLinks;
 import org.opendoor.lms.certificate.internal.CertificateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,9 @@ public class CertificateMailer {
 
 	private final Clock clock;
 
-	CertificateMailer(CertificateStore store, Certificates certificates, Accounts accounts,
+	private final UnsubscribeLinks unsubscribeLinks;
+
+	CertificateMailer(CertificateStore store, Certificates certificates, Accounts accounts, UnsubscribeLinks unsubscribeLinks,
 			ObjectProvider<JavaMailSender> mail, MessageSource messages,
 			@Value("${lms.mail.from:Open Door <no-reply@opendoor.invalid>}") String from,
 			@Value("${lms.certificate.remind-days-before:60}") int reminderDays, CertificateProperties properties,
@@ -62,6 +65,7 @@ public class CertificateMailer {
 		this.store = store;
 		this.certificates = certificates;
 		this.accounts = accounts;
+		this.unsubscribeLinks = unsubscribeLinks;
 		this.mail = mail;
 		this.messages = messages;
 		this.from = from;
@@ -104,7 +108,7 @@ public class CertificateMailer {
 		return sent;
 	}
 
-	/** Reminds learners whose certificates expire within the reminder window; once per certificate. */
+	/** Reminds learners whose certificates expire within the reminder window; once per certificate, never after they unsubscribe. */
 	@Scheduled(cron = "${lms.certificate.remind-cron:0 0 9 * * *}")
 	public void remindExpiring() {
 		remindExpiring(LocalDate.now(clock));
@@ -123,6 +127,9 @@ public class CertificateMailer {
 			}
 			try {
 				Certificate c = store.byId(id, baseUrl).orElseThrow();
+				if (!accounts.acceptsReminders(c.learnerId())) {
+					continue; // unsubscribed: the claim stands, so this reminder is never sent
+				}
 				Account learner = accounts.get(c.learnerId());
 				Locale locale = "cy".equals(learner.language()) ? Locale.forLanguageTag("cy") : Locale.UK;
 				MimeMessage message = sender.createMimeMessage();
@@ -130,8 +137,12 @@ public class CertificateMailer {
 				helper.setFrom(from);
 				helper.setTo(learner.email());
 				helper.setSubject(messages.getMessage("mail.reminder.subject", new Object[] { c.content().courseTitle() }, locale));
+				String unsubscribe = baseUrl + "/unsubscribe/" + unsubscribeLinks.tokenFor(learner.id());
 				helper.setText(messages.getMessage("mail.reminder.body", new Object[] { learner.displayName(),
-						c.content().courseTitle(), c.content().expiresOn().toString(), baseUrl + "/courses" }, locale));
+						c.content().courseTitle(), c.content().expiresOn().toString(), baseUrl + "/courses", unsubscribe },
+						locale));
+				message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 				sender.send(message);
 				sent++;
 			}

@@ -195,6 +195,26 @@ public class Certificates {
 		return store.byLearner(learnerId, properties.baseUrl());
 	}
 
+	/**
+	 * A learner's newest valid certificate for a course, for their organisations' dashboards and exports.
+	 *
+	 * @param learnerId the learner's account id
+	 * @param courseId the course
+	 * @param code the verification code
+	 * @param issuedOn when it was issued
+	 * @param expiresOn when it expires
+	 */
+	public record Held(long learnerId, String courseId, String code, LocalDate issuedOn, LocalDate expiresOn) {
+	}
+
+	/** The newest valid (not revoked) certificate of each of these learners for each course. */
+	@Transactional(readOnly = true)
+	public List<Held> newestValidOf(java.util.Collection<Long> learnerIds) {
+		return store.newestValidOf(learnerIds).stream()
+			.map(r -> new Held((Long) r[0], (String) r[1], (String) r[2], (LocalDate) r[3], (LocalDate) r[4]))
+			.toList();
+	}
+
 	/** A learner's own certificate by code; anyone else's is not found. */
 	@Transactional(readOnly = true)
 	public Certificate owned(long learnerId, String code) {

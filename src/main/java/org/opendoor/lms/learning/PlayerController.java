@@ -23,13 +23,24 @@ class PlayerController {
 
 	private final Attempts attempts;
 
-	PlayerController(Attempts attempts) {
+	private final org.opendoor.lms.organisation.Assignments assignments;
+
+	private final java.time.Clock clock;
+
+	PlayerController(Attempts attempts, org.opendoor.lms.organisation.Assignments assignments,
+			java.util.Optional<java.time.Clock> clock) {
 		this.attempts = attempts;
+		this.assignments = assignments;
+		this.clock = clock.orElse(java.time.Clock.systemUTC());
 	}
 
 	@GetMapping("/courses")
 	String catalogue(@AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("items", attempts.catalogue(user.accountId()));
+		java.util.Map<String, org.opendoor.lms.organisation.Assignments.Due> due = new java.util.HashMap<>();
+		assignments.dueFor(user.accountId()).forEach(d -> due.putIfAbsent(d.courseId(), d));
+		model.addAttribute("due", due);
+		model.addAttribute("today", java.time.LocalDate.now(clock));
 		return "learning/catalogue";
 	}
 

@@ -2,6 +2,7 @@ package org.opendoor.lms.system;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.UUID;
 
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.account.Nation;
@@ -10,6 +11,9 @@ import org.opendoor.lms.account.Role;
 import org.opendoor.lms.directory.LocalServiceForm;
 import org.opendoor.lms.directory.LocalServices;
 import org.opendoor.lms.directory.Tier;
+import org.opendoor.lms.course.Question;
+import org.opendoor.lms.learning.Attempts;
+import org.opendoor.lms.organisation.Assignments;
 import org.opendoor.lms.organisation.Organisations;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -38,11 +42,22 @@ class DemoData implements ApplicationRunner {
 
 	private final LocalServices directory;
 
-	DemoData(Accounts accounts, Organisations organisations, DemoPasswords passwords, LocalServices directory) {
+	private final Assignments assignments;
+
+	private final Attempts attempts;
+
+	private final boolean volunteers;
+
+	DemoData(Accounts accounts, Organisations organisations, DemoPasswords passwords, LocalServices directory,
+			Assignments assignments, Attempts attempts,
+			@org.springframework.beans.factory.annotation.Value("${lms.demo.volunteers:true}") boolean volunteers) {
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.passwords = passwords;
 		this.directory = directory;
+		this.assignments = assignments;
+		this.attempts = attempts;
+		this.volunteers = volunteers;
 	}
 
 	/**
@@ -65,6 +80,7 @@ class DemoData implements ApplicationRunner {
 		seedDirectory(org, orgAdmin);
 		seed(org, "admin" + DOMAIN, "Demo Site Admin", passwords.admin(), EnumSet.of(Role.LEARNER, Role.ADMIN),
 				Role.LEARNER);
+		volunteers(org);
 		System.out.println("""
 
 				Open Door demo is ready at http://localhost:8080 (demo profile: not for real data)
@@ -72,6 +88,64 @@ class DemoData implements ApplicationRunner {
 				  org admin     orgadmin%1$s / %3$s
 				  site admin    admin%1$s / %4$s
 				""".formatted(DOMAIN, passwords.learner(), passwords.orgAdmin(), passwords.admin()));
+	}
+
+	/**
+	 * Two groups, two assignments and four demo volunteers with real progress, made once: one completed
+	 * (with a certificate), one part-way through, one not started and overdue, one part-way and overdue.
+	 * They cannot sign in (random passwords); they are there so the dashboard has something to show.
+	 */
+	private void volunteers(long org) {
+		if (!volunteers || accounts.findByEmail("volunteer1" + DOMAIN).isPresent()) {
+			return;
+		}
+		long riverside = organisations.groupNamed(org, "Riverside food bank")
+			.map(g -> g.id())
+			.orElseGet(() -> organisations.createGroup(org, "Riverside food bank"));
+		long youth = organisations.groupNamed(org, "Youth club")
+			.map(g -> g.id())
+			.orElseGet(() -> organisations.createGroup(org, "Youth club"));
+		long admin = accounts.findByEmail("orgadmin" + DOMAIN).orElseThrow().id();
+		LocalDate today = LocalDate.now();
+		assignments.assign(org, "first-steps", null, today.plusDays(30), admin);
+		assignments.assign(org, "hub-leaders-mental-health-awareness", youth, today.minusDays(7), admin);
+		long aled = volunteer(org, 1, "Aled Demo", riverside);
+		long bethan = volunteer(org, 2, "Bethan Demo", riverside);
+		volunteer(org, 3, "Carys Demo", youth);
+		long dafydd = volunteer(org, 4, "Dafydd Demo", youth);
+		pass(aled, "first-steps");
+		walk(bethan, "first-steps", 4);
+		walk(dafydd, "hub-leaders-mental-health-awareness", 6);
+	}
+
+	private long volunteer(long org, int n, String name, long group) {
+		long id = accounts.create(new Registration(name, "volunteer" + n + DOMAIN, UUID.randomUUID().toString(),
+				Nation.WALES, "en"), EnumSet.of(Role.LEARNER)).id();
+		organisations.addMember(org, id, Role.LEARNER, group);
+		return id;
+	}
+
+	/** Opens the first pages of a course, one after another. */
+	private void walk(long learner, String courseId, int pages) {
+		UUID attempt = attempts.start(learner, courseId);
+		String key = attempts.currentStep(learner, attempt);
+		for (int i = 0; i < pages && key != null; i++) {
+			key = attempts.view(learner, attempt, key).nextKey();
+		}
+		if (key != null) {
+			attempts.view(learner, attempt, key);
+		}
+	}
+
+	/** Takes a course's assessment with every answer right. */
+	private void pass(long learner, String courseId) {
+		UUID attempt = attempts.start(learner, courseId);
+		int drawn = attempts.view(learner, attempt, "assessment").drawSize();
+		for (int n = 1; n <= drawn; n++) {
+			Question q = attempts.view(learner, attempt, "assessment-" + n).step().question();
+			attempts.answer(learner, attempt, "assessment-" + n, q.correctKeys());
+		}
+		attempts.submit(learner, attempt);
 	}
 
 	private long seed(long org, String email, String name, String password, EnumSet<Role> roles, Role orgRole) {

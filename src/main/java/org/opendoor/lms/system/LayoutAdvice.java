@@ -1,6 +1,7 @@
 package org.opendoor.lms.system;
 
 import org.opendoor.lms.account.SignedInUser;
+import org.opendoor.lms.organisation.Organisations;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,8 +15,15 @@ class LayoutAdvice {
 	 *
 	 * @param signedIn whether someone is signed in
 	 * @param admin whether they are a site administrator
+	 * @param orgAdmin whether they run at least one organisation
 	 */
-	record Nav(boolean signedIn, boolean admin) {
+	record Nav(boolean signedIn, boolean admin, boolean orgAdmin) {
+	}
+
+	private final Organisations organisations;
+
+	LayoutAdvice(Organisations organisations) {
+		this.organisations = organisations;
 	}
 
 	@ModelAttribute("nav")
@@ -24,7 +32,9 @@ class LayoutAdvice {
 		boolean admin = signedIn && authentication.getAuthorities()
 			.stream()
 			.anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-		return new Nav(signedIn, admin);
+		boolean orgAdmin = signedIn && (admin
+				|| !organisations.administeredBy(((SignedInUser) authentication.getPrincipal()).accountId()).isEmpty());
+		return new Nav(signedIn, admin, orgAdmin);
 	}
 
 }

@@ -31,7 +31,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, Accounts accounts,
 			ObjectProvider<ClientRegistrationRepository> identityProviders, OidcSignIn oidc) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/register", "/verify", "/verify/**", "/issuer", "/issuer/jwks.json", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error",
+			.requestMatchers("/login", "/register", "/verify", "/verify/**", "/issuer", "/issuer/jwks.json", "/unsubscribe/*", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**", "/api/courses/*/packages/**")
@@ -44,6 +44,8 @@ class SecurityConfiguration {
 				.failureHandler(throttle.failureHandler())
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
+			// Unsubscribe links carry their own signed token and must accept mail clients' one-click POST (RFC 8058).
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/*"))
 			.sessionManagement(session -> session.sessionFixation(fix -> fix.changeSessionId()))
 			.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new ErasedAccountFilter(accounts), AnonymousAuthenticationFilter.class)

@@ -1,6 +1,7 @@
 /**
  * System: security, the page layout, language, sign-in throttling, start-up checks and the demo data.
- * Uses accounts, organisations, courses and the local directory (demo entries).
+ * Uses accounts, organisations, courses, the local directory (demo entries) and learning (for the demo
+ * volunteers' progress).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "organisation", "course", "directory" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "organisation", "course", "directory", "learning" })
 package org.opendoor.lms.system;

@@ -11,6 +11,9 @@ import org.opendoor.lms.directory.Tier;
 import org.opendoor.lms.support.Learners;
 import org.opendoor.lms.support.People;
 import org.opendoor.lms.account.Account;
+import org.opendoor.lms.reporting.TrainingRecords;
+import org.opendoor.lms.support.Learners;
+import org.opendoor.lms.support.Orgs;
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.account.Nation;
 import org.opendoor.lms.account.Registration;
@@ -42,7 +45,7 @@ abstract class RepositoryContractTests {
 	@Test
 	void everyMigrationApplied() {
 		assertThat(jdbc.sql("select count(*) from \"flyway_schema_history\" where \"success\" = true and \"type\" = 'SQL'").query(Integer.class).single())
-			.isEqualTo(14);
+			.isEqualTo(17);
 	}
 
 	@Test
@@ -125,6 +128,43 @@ abstract class RepositoryContractTests {
 		assertThat(catalogue.storedVersions()).anySatisfy(v -> assertThat(v.id()).isEqualTo(versionId));
 		String json = jdbc.sql("select content from course_version where id = ?").param(versionId).query(String.class).single();
 		assertThat(json).contains("\"id\":\"first-steps\"").contains("Listening without fixing");
+	}
+
+	@Autowired
+	org.opendoor.lms.organisation.Invitations invitations;
+
+	@Autowired
+	org.opendoor.lms.organisation.Assignments assignments;
+
+	@Autowired
+	TrainingRecords trainingRecords;
+
+	@Test
+	void storesOrganisationsGroupsInvitationsAssignmentsAndReadsTrainingRecords() {
+		Orgs.Org hub = Orgs.create(organisations, accounts, "Storage Hub");
+		long site = organisations.createGroup(hub.id(), "Ysbyty Ystwyth");
+		Account passer = Orgs.member(organisations, accounts, hub.id(), "Passer", site);
+		Account idle = Orgs.member(organisations, accounts, hub.id(), "Idle", null);
+		Learners.takeFirstStepsAssessment(attempts, passer, true);
+		String code = organisations.joinCode(hub.id());
+		assertThat(organisations.byJoinCode(code.toLowerCase())).map(o -> o.id()).contains(hub.id());
+		var imported = invitations.importCsv(hub.id(),
+				("email,name,group\nnew-" + UUID.randomUUID() + "@example.org,Newydd,ysbyty ystwyth\n").getBytes(), hub.admin().id());
+		assertThat(imported.errors()).isEmpty();
+		assertThat(invitations.open(hub.id())).extracting(i -> i.groupName()).containsExactly("Ysbyty Ystwyth");
+		assignments.assign(hub.id(), "first-steps", null, java.time.LocalDate.now().minusDays(1), hub.admin().id());
+		var rows = trainingRecords.of(hub.id(), null, "first-steps", java.time.LocalDate.now());
+		assertThat(rows).hasSize(3);
+		var byName = new java.util.HashMap<String, TrainingRecords.Row>();
+		rows.forEach(r -> byName.put(r.member().displayName(), r));
+		assertThat(byName.get("Passer").state()).isEqualTo(LearningProgress.State.COMPLETED);
+		assertThat(byName.get("Passer").certificate()).isNotNull();
+		assertThat(byName.get("Passer").member().groupName()).isEqualTo("Ysbyty Ystwyth");
+		assertThat(byName.get("Idle").overdue()).isTrue();
+		assertThat(accounts.acceptsReminders(idle.id())).isTrue();
+		accounts.stopReminders(idle.id());
+		accounts.stopReminders(idle.id());
+		assertThat(accounts.acceptsReminders(idle.id())).isFalse();
 	}
 
 }

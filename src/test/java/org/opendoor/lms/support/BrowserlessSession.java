@@ -92,6 +92,27 @@ public final class BrowserlessSession {
 			.build());
 	}
 
+	/** Uploads one file as a multipart form (with the page's CSRF token), as a browser's file form would. */
+	public Page postMultipart(String path, String field, String filename, byte[] content) {
+		String boundary = "----opendoor" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		StringBuilder head = new StringBuilder();
+		if (csrf != null) {
+			head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n")
+				.append(csrf).append("\r\n");
+		}
+		head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field)
+			.append("\"; filename=\"").append(filename).append("\"\r\nContent-Type: text/csv\r\n\r\n");
+		body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
 	/** Signs in through the sign-in form; returns where the app sent the visitor. */
 	public Page signIn(String email, String password) {
 		get("/login");

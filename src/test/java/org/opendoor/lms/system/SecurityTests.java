@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SecurityTests {
 
 	static final Set<String> PUBLIC = Set.of("/login", "/register", "/error", "/verify", "/verify/x", "/issuer",
-			"/issuer/jwks.json");
+			"/issuer/jwks.json", "/unsubscribe/x");
 
 	@Autowired
 	MockMvc mvc;

@@ -138,6 +138,25 @@ public class CertificateStore {
 			.list();
 	}
 
+	/**
+	 * The newest valid certificate of each of these learners for each course, as
+	 * {learnerId, courseId, code, issuedOn, expiresOn}.
+	 */
+	public List<Object[]> newestValidOf(java.util.Collection<Long> learnerIds) {
+		if (learnerIds.isEmpty()) {
+			return List.of();
+		}
+		java.util.Map<String, Object[]> newest = new java.util.LinkedHashMap<>();
+		jdbc.sql("select learner_id, course_id, code, issued_on, expires_on from certificate "
+				+ "where status = 'VALID' and learner_id in (:ids) order by id desc")
+			.param("ids", learnerIds)
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate() })
+			.list()
+			.forEach(r -> newest.putIfAbsent(r[0] + "\u0000" + r[1], r));
+		return List.copyOf(newest.values());
+	}
+
 	/** Claims a reminder for one sender; false if it was already sent or claimed. */
 	public boolean claimReminder(long id) {
 		return jdbc.sql("update certificate set reminded_at = ? where id = ? and reminded_at is null")

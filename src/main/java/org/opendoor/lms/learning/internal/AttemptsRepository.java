@@ -13,4 +13,6 @@ public interface AttemptsRepository extends JpaRepository<AttemptEntity, UUID> {
 
 	List<AttemptEntity> findByLearnerIdOrderByStartedAtDesc(long learnerId);
 
+	List<AttemptEntity> findByLearnerIdInOrderByStartedAtDesc(java.util.Collection<Long> learnerIds);
+
 }
