@@ -143,6 +143,35 @@ class OrganisationDashboardTests {
 		assertThat(doc.select("script")).isEmpty();
 	}
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/** How many of these people have a statement with this verb about first-steps in the built-in LRS. */
+	private int inLrs(String verb, Account... people) {
+		int n = 0;
+		for (Account a : people) {
+			n += jdbc.sql("select count(*) from xapi_statement where verb_id = ? and body like ? and body like ?")
+				.params("http://adlnet.gov/expapi/verbs/" + verb, "%\"name\":\"" + a.learnerRef() + "\"%",
+						"%/xapi/activities/courses/first-steps\"%")
+				.query(Integer.class)
+				.single() > 0 ? 1 : 0;
+		}
+		return n;
+	}
+
+	@Test
+	void figuresAgreeWithTheLearningRecordStore() throws Exception {
+		Account[] everyone = { passer, failer, starter, idle, org.admin() };
+		int passed = inLrs("passed", everyone);
+		int launched = inLrs("launched", everyone);
+		Element table = table(page("/org/" + org.id() + "/dashboard"), "first-steps");
+		List<Integer> figures = figures(table.selectFirst("tr.course-row"));
+		assertThat(passed).isEqualTo(1);
+		assertThat(figures.get(0)).as("completed = people with a passed statement").isEqualTo(passed);
+		assertThat(figures.get(1)).as("in progress = launched but not passed").isEqualTo(launched - passed);
+		assertThat(figures.get(2)).as("not started = no launched statement").isEqualTo(everyone.length - launched);
+	}
+
 	@Test
 	void filtersByGroupAndCourse() throws Exception {
 		Document youthOnly = page("/org/" + org.id() + "/dashboard?group=" + youth + "&course=first-steps");

@@ -36,7 +36,8 @@ class ForwardingRestartTests {
 
 	private ConfigurableApplicationContext start(FakeLrs lrs) {
 		return new SpringApplicationBuilder(OpenDoorApplication.class).profiles("demo")
-			.run("--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db").toAbsolutePath(),
+			.run("--server.port=0", "--lms.demo.volunteers=false",
+					"--spring.datasource.url=jdbc:h2:file:" + data.resolve("db").toAbsolutePath(),
 					"--logging.level.root=WARN", "--lms.xapi.forward[0].name=charity-lrs",
 					"--lms.xapi.forward[0].endpoint=" + lrs.endpoint(), "--lms.xapi.forward[0].key=" + FakeLrs.KEY,
 					"--lms.xapi.forward[0].secret=" + FakeLrs.SECRET, "--lms.xapi.forward[0].version=2.0.0",
