@@ -1,5 +1,8 @@
 package org.opendoor.lms.reporting;
 
+import org.opendoor.lms.account.SignedInUser;
+import org.opendoor.lms.privacy.PersonalDataAudit;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,8 +38,11 @@ class ReportingController {
 
 	private final Clock clock;
 
+	private final PersonalDataAudit audit;
+
 	ReportingController(OrganisationAccess access, Organisations organisations, TrainingRecords records,
-			MessageSource messages, Optional<Clock> clock) {
+			MessageSource messages, Optional<Clock> clock, PersonalDataAudit audit) {
+		this.audit = audit;
 		this.access = access;
 		this.organisations = organisations;
 		this.records = records;
@@ -69,8 +75,12 @@ class ReportingController {
 			@RequestParam(required = false) String course) {
 		Organisation org = access.requireAdmin(auth, orgId);
 		LocalDate today = LocalDate.now(clock);
-		String csv = CompletionsCsv.write(records.of(orgId, group, course == null || course.isBlank() ? null : course, today),
-				messages, LocaleContextHolder.getLocale());
+		var rows = records.of(orgId, group, course == null || course.isBlank() ? null : course, today);
+		String csv = CompletionsCsv.write(rows, messages, LocaleContextHolder.getLocale());
+		// the export holds names and email addresses: the audit log says who took whose
+		long actor = ((SignedInUser) auth.getPrincipal()).accountId();
+		rows.stream().map(r -> r.member().accountId()).distinct()
+			.forEach(member -> audit.record(actor, member, PersonalDataAudit.Action.EXPORTED));
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -1,5 +1,6 @@
 package org.opendoor.lms.reporting;
 
+import org.opendoor.lms.privacy.PersonalDataAudit;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
@@ -170,6 +171,23 @@ class OrganisationDashboardTests {
 		assertThat(figures.get(0)).as("completed = people with a passed statement").isEqualTo(passed);
 		assertThat(figures.get(1)).as("in progress = launched but not passed").isEqualTo(launched - passed);
 		assertThat(figures.get(2)).as("not started = no launched statement").isEqualTo(everyone.length - launched);
+	}
+
+	@Autowired
+	PersonalDataAudit audit;
+
+	@Test
+	void anExportIsRecordedInTheAuditLogForEveryoneInIt() throws Exception {
+		int status = mvc.perform(get("/org/" + org.id() + "/export.csv").with(user(Learners.as(org.admin()))))
+			.andReturn().getResponse().getStatus();
+		assertThat(status).isEqualTo(200);
+		for (Account person : new Account[] { passer, failer, starter, idle }) {
+			assertThat(audit.about(person.id())).as(person.displayName())
+				.anySatisfy(e -> {
+					assertThat(e.actorId()).isEqualTo(org.admin().id());
+					assertThat(e.action()).isEqualTo(PersonalDataAudit.Action.EXPORTED);
+				});
+		}
 	}
 
 	@Test
