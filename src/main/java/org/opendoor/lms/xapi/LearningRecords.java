@@ -9,7 +9,7 @@ import org.opendoor.lms.xapi.internal.StatementStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What other modules may ask of the learning records: erasing a learner's. */
+/** What other modules may ask of the learning records: erasing a learner's, closing idle sessions. */
 @Service
 public class LearningRecords {
 
@@ -19,7 +19,11 @@ public class LearningRecords {
 
 	private final EngineStatements vocabulary;
 
-	public LearningRecords(StatementStore statements, DocumentStore documents, EngineStatements vocabulary) {
+	private final org.opendoor.lms.xapi.internal.LearningRecorder recorder;
+
+	public LearningRecords(StatementStore statements, DocumentStore documents, EngineStatements vocabulary,
+			org.opendoor.lms.xapi.internal.LearningRecorder recorder) {
+		this.recorder = recorder;
 		this.statements = statements;
 		this.documents = documents;
 		this.vocabulary = vocabulary;
@@ -35,6 +39,16 @@ public class LearningRecords {
 	@Transactional
 	public int eraseLearner(UUID learnerRef) {
 		return erase(learnerRef);
+	}
+
+	/**
+	 * Records the end of sessions that have been idle longer than the session timeout at {@code now}
+	 * (suspended and terminated); runs every minute on its own, and exactly once across instances.
+	 *
+	 * @return how many open attempts were closed
+	 */
+	public int closeIdleSessions(java.time.Instant now) {
+		return recorder.closeIdle(now);
 	}
 
 	/** When an account is erased, its learning records go in the same transaction. */

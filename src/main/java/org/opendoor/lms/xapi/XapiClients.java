@@ -43,7 +43,8 @@ public class XapiClients {
 	 * @param createdAt when it was created
 	 * @param revokedAt when it was revoked, if it was
 	 */
-	public record Client(long id, String name, String key, Scope scope, Instant createdAt, Instant revokedAt) {
+	public record Client(long id, String name, String key, Scope scope, Instant createdAt, Instant revokedAt)
+			implements java.io.Serializable {
 
 		public boolean active() {
 			return revokedAt == null;
@@ -56,7 +57,7 @@ public class XapiClients {
 	 * @param client the client
 	 * @param secret its secret
 	 */
-	public record Created(Client client, String secret) {
+	public record Created(Client client, String secret) implements java.io.Serializable {
 	}
 
 	private record Cached(Client client, String hash, long loadedAt) {

@@ -24,17 +24,25 @@ public final class BrowserlessSession {
 
 	private final String base;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(cookies)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final HttpClient client;
 
 	private String csrf;
 
 	public BrowserlessSession(int port) {
+		this(port, new CookieManager());
+	}
+
+	private BrowserlessSession(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
+		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** The same browser (same cookies) talking to another instance of the app on {@code port}. */
+	public BrowserlessSession sameBrowser(int port) {
+		return new BrowserlessSession(port, cookies);
 	}
 
 	/** A response as a visitor sees it. */

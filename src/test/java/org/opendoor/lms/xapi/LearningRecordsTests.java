@@ -132,6 +132,29 @@ class LearningRecordsTests {
 		assertThat(latest.get("context").get("language").asString()).isEqualTo("cy-GB");
 	}
 
+	@Autowired
+	LearningRecords records;
+
+	@Test
+	void aSessionLeftIdleIsSuspendedAndTerminatedOnceAfterTheTimeout() {
+		Account learner = Learners.register(accounts, "Idle Tab", Nation.SCOTLAND, "en");
+		BrowserlessSession browser = new BrowserlessSession(port);
+		browser.signIn(learner.email(), Learners.PASSWORD);
+		browser.get("/courses");
+		BrowserlessSession.Page started = browser.post("/courses/first-steps/attempts");
+		UUID attempt = UUID.fromString(started.location().replaceAll(".*/attempts/", ""));
+		browser.follow("/attempts/" + attempt);
+		LrsClient lrs = new LrsClient(port, "demo-lrs-key", "demo-lrs-secret", "1.0.3");
+		UUID registration = registration(lrs, learner);
+		assertThat(records.closeIdleSessions(java.time.Instant.now())).as("not idle yet").isZero();
+		java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofHours(9));
+		assertThat(records.closeIdleSessions(later)).isGreaterThanOrEqualTo(1);
+		assertThat(records.closeIdleSessions(later)).as("closed once").isZero();
+		JsonNode statements = lrs.get("/xapi/statements?registration=" + registration).json().get("statements");
+		assertThat(statements.get(0).get("verb").get("id").asString()).endsWith("/terminated");
+		assertThat(statements.get(1).get("verb").get("id").asString()).endsWith("/suspended");
+	}
+
 	private UUID registration(LrsClient lrs, Account learner) {
 		String agent = "{\"account\":{\"homePage\":\"http://localhost:8080\",\"name\":\"" + learner.learnerRef() + "\"}}";
 		JsonNode statements = lrs

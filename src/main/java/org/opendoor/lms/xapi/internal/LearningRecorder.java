@@ -1,6 +1,5 @@
 package org.opendoor.lms.xapi.internal;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,8 +37,6 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import jakarta.servlet.http.HttpSession;
-import jakarta.servlet.http.HttpSessionEvent;
-import jakarta.servlet.http.HttpSessionListener;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import tools.jackson.databind.JsonNode;
@@ -54,13 +51,10 @@ import tools.jackson.databind.node.ObjectNode;
  * is reached, passed or failed with the score, and suspended and terminated when the session ends.
  */
 @Component
-class LearningRecorder implements HttpSessionListener {
-
-	static final String SESSION_ATTRIBUTE = LearningRecorder.class.getName() + ".open";
+public class LearningRecorder {
 
 	/** An attempt open in a browser session. */
-	record OpenAttempt(UUID registration, long learnerId, long courseVersionId, Instant since)
-			implements Serializable {
+	record OpenAttempt(UUID registration, long learnerId, long courseVersionId, Instant since) {
 	}
 
 	private static final JsonMapper MODEL = JsonMapper.builder().build();
@@ -75,8 +69,19 @@ class LearningRecorder implements HttpSessionListener {
 
 	private final Validator validator;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private final Duration sessionTimeout;
+
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
 	LearningRecorder(StatementStore store, CourseCatalogue catalogue, Accounts accounts, EngineStatements vocabulary,
-			Validator validator) {
+			Validator validator, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			@org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		this.jdbc = jdbc;
+		this.sessionTimeout = sessionTimeout;
 		this.store = store;
 		this.catalogue = catalogue;
 		this.accounts = accounts;
@@ -113,7 +118,8 @@ class LearningRecorder implements HttpSessionListener {
 		Activity courseActivity = vocabulary.course(course, who.language());
 		List<Statement> statements = new ArrayList<>();
 		Instant at = event.at();
-		if (session().isPresent() && !openAttempts().containsKey(event.attemptId())) {
+		Optional<String> key = sessionKey();
+		if (key.isPresent() && !seen(key.get(), event.attemptId(), at)) {
 			statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.RESUMED, courseActivity, null,
 					vocabulary.context(event.registration(), null, null, course, who.language()), at));
 			open(event.attemptId(), new OpenAttempt(event.registration(), event.learnerId(), event.courseVersionId(), at));
@@ -241,17 +247,61 @@ class LearningRecorder implements HttpSessionListener {
 				result, vocabulary.context(event.registration(), null, null, course, who.language()), event.at())));
 	}
 
-	@Override
-	public void sessionDestroyed(HttpSessionEvent se) {
-		Object value = se.getSession().getAttribute(SESSION_ATTRIBUTE);
-		if (value instanceof Map<?, ?> open) {
-			Instant now = Instant.now();
-			for (Object o : open.values()) {
-				if (o instanceof OpenAttempt a) {
-					closed(a, now);
+	/** A learner signed out: what their session had open is suspended and terminated now. */
+	@EventListener
+	void signedOut(org.springframework.security.authentication.event.LogoutSuccessEvent event) {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				&& attributes.getRequest().getRequestedSessionId() != null) {
+			closeSession(hash(attributes.getRequest().getRequestedSessionId()), Instant.now());
+		}
+	}
+
+	/**
+	 * Closes what idle sessions left open (the session timed out): suspended and terminated, once, whichever
+	 * instance gets there first.
+	 */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+	void closeIdleSessions() {
+		closeIdle(Instant.now());
+	}
+
+	/** Closes sessions idle for longer than the session timeout at {@code now}; returns how many attempts. */
+	public int closeIdle(Instant now) {
+		List<String> keys = jdbc.sql("select distinct session_key from xapi_learning_session where last_seen < ?")
+			.param(java.sql.Timestamp.from(now.minus(sessionTimeout)))
+			.query(String.class)
+			.list();
+		int closed = 0;
+		for (String key : keys) {
+			closed += closeSession(key, now);
+		}
+		return closed;
+	}
+
+	private int closeSession(String key, Instant now) {
+		Integer closed = transactions.execute(status -> {
+			List<Object[]> rows = jdbc
+				.sql("select attempt_id, registration, learner_id, course_version_id, since from xapi_learning_session "
+						+ "where session_key = ?")
+				.param(key)
+				.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), new OpenAttempt(rs.getObject(2, UUID.class),
+						rs.getLong(3), rs.getLong(4), rs.getTimestamp(5).toInstant()) })
+				.list();
+			Map<UUID, OpenAttempt> attemptsOpen = new java.util.LinkedHashMap<>();
+			rows.forEach(r -> attemptsOpen.putIfAbsent((UUID) r[0], (OpenAttempt) r[1]));
+			int n = 0;
+			for (Map.Entry<UUID, OpenAttempt> e : attemptsOpen.entrySet()) {
+				// whoever deletes the rows reports the closing: another instance finds nothing left
+				if (jdbc.sql("delete from xapi_learning_session where session_key = ? and attempt_id = ?")
+					.params(key, e.getKey())
+					.update() > 0) {
+					closed(e.getValue(), now);
+					n++;
 				}
 			}
-		}
+			return n;
+		});
+		return closed == null ? 0 : closed;
 	}
 
 	/** Records that a learner left an attempt: suspended (unless passed) and terminated, in one transaction. */
@@ -295,27 +345,40 @@ class LearningRecorder implements HttpSessionListener {
 		store.store(nodes, authority, "1.0.0", Map.of());
 	}
 
-	private Optional<HttpSession> session() {
+	/** The current web session's key: a SHA-256 hash of its id (the id itself is a credential). */
+	private Optional<String> sessionKey() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			return Optional.ofNullable(attributes.getRequest().getSession(false));
+			HttpSession session = attributes.getRequest().getSession(false);
+			return session == null ? Optional.empty() : Optional.of(hash(session.getId()));
 		}
 		return Optional.empty();
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<UUID, OpenAttempt> openAttempts() {
-		return session().map(s -> s.getAttribute(SESSION_ATTRIBUTE))
-			.filter(Map.class::isInstance)
-			.map(m -> (Map<UUID, OpenAttempt>) m)
-			.orElseGet(HashMap::new);
+	static String hash(String sessionId) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(sessionId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Whether this session already has the attempt open; if so, notes that it was seen now. */
+	private boolean seen(String key, UUID attemptId, Instant at) {
+		return jdbc.sql("update xapi_learning_session set last_seen = ? where session_key = ? and attempt_id = ?")
+			.params(java.sql.Timestamp.from(at), key, attemptId)
+			.update() > 0;
 	}
 
 	private void open(UUID attemptId, OpenAttempt attempt) {
-		session().ifPresent(s -> {
-			Map<UUID, OpenAttempt> open = new HashMap<>(openAttempts());
-			open.put(attemptId, attempt);
-			s.setAttribute(SESSION_ATTRIBUTE, open);
-		});
+		sessionKey().ifPresent(key -> jdbc
+			.sql("insert into xapi_learning_session (session_key, attempt_id, registration, learner_id, course_version_id, "
+					+ "since, last_seen) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(key, attemptId, attempt.registration(), attempt.learnerId(), attempt.courseVersionId(),
+					java.sql.Timestamp.from(attempt.since()), java.sql.Timestamp.from(attempt.since()))
+			.update());
 	}
 
 }
