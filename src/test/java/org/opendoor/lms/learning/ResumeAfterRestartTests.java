@@ -42,10 +42,10 @@ class ResumeAfterRestartTests {
 					"sian@example.org", "password", "a long enough passphrase", "nation", "WALES", "language", "en");
 			assertThat(registered.location()).endsWith("/login?registered=");
 			learner.get("/login");
-			String sessionBeforeSignIn = learner.cookie("JSESSIONID");
+			String sessionBeforeSignIn = learner.cookie("SESSION");
 			assertThat(sessionBeforeSignIn).as("the sign-in page starts a session for its CSRF token").isNotNull();
 			assertThat(learner.signIn("sian@example.org", "a long enough passphrase").location()).endsWith("/courses");
-			assertThat(learner.cookie("JSESSIONID")).as("session fixation protection: a new session id after sign-in")
+			assertThat(learner.cookie("SESSION")).as("session fixation protection: a new session id after sign-in")
 				.isNotEqualTo(sessionBeforeSignIn);
 			learner.get("/courses");
 			BrowserlessSession.Page started = learner.post("/courses/first-steps/attempts");
