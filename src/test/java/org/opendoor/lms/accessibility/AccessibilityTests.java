@@ -75,6 +75,7 @@ class AccessibilityTests {
 		}
 
 		void assertClean() {
+			System.out.println("axe checked " + pages.size() + " pages:\n  " + String.join("\n  ", pages));
 			assertThat(report).as("axe violations on " + pages.size() + " pages:\n" + String.join("\n", report)).isEmpty();
 		}
 
@@ -90,6 +91,10 @@ class AccessibilityTests {
 			audit.open(visitor, "/verify/NOT-A-CODE");
 			visitor.open("/login?error");
 			audit.check(visitor, "sign-in error");
+			visitor.open("/register");
+			visitor.clickToLoad(By.cssSelector("form button[type=submit]"));
+			audit.check(visitor, "registration with errors");
+			audit.open(visitor, "/no-such-page");
 		}
 		audit.assertClean();
 	}
@@ -149,6 +154,7 @@ class AccessibilityTests {
 			audit.open(learner, "/profile");
 			audit.open(learner, "/directory");
 			audit.open(learner, "/account/data");
+			audit.open(learner, "/join");
 
 			learner.restartBrowser();
 			learner.open(verify.replaceFirst("^https?://[^/]+", ""));
@@ -188,6 +194,10 @@ class AccessibilityTests {
 					"/admin/xapi/outbox", "/admin/organisations", "/admin/personal-data")) {
 				audit.open(admin, path);
 			}
+			admin.open("/admin/personal-data/lookup?email=learner" + DOMAIN);
+			audit.check(admin, "a person's data");
+			audit.open(admin, "/admin/personal-data?notFound");
+			audit.open(admin, "/org");
 		}
 		audit.assertClean();
 	}
