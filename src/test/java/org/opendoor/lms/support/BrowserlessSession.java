@@ -121,6 +121,25 @@ public final class BrowserlessSession {
 			.build());
 	}
 
+	/** The raw bytes of a response body (a stylesheet, script or image), as they cross the wire. */
+	public byte[] download(String path) {
+		try {
+			HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (r.statusCode() != 200) {
+				throw new IllegalStateException(path + " answered " + r.statusCode());
+			}
+			return r.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Signs in through the sign-in form; returns where the app sent the visitor. */
 	public Page signIn(String email, String password) {
 		get("/login");

@@ -1,0 +1,205 @@
+package org.opendoor.lms.accessibility;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.Test;
+import org.opendoor.lms.course.Course;
+import org.opendoor.lms.course.internal.CourseReader;
+import org.opendoor.lms.organisation.Organisation;
+import org.opendoor.lms.organisation.Organisations;
+import org.opendoor.lms.support.BrowserLearner;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) over every page of the anonymous, learner,
+ * organisation admin and site admin journeys in Chromium: zero violations. On failure every violation
+ * is listed with its rule, impact, help text and the elements that fail it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "lms.demo.volunteers=true")
+@ActiveProfiles({ "demo", "test" })
+class AccessibilityTests {
+
+	static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
+
+	static final String DOMAIN = "@demo.opendoor.invalid";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Organisations organisations;
+
+	private final Course course = new CourseReader().read(Path.of("courses"), Path.of("courses/first-steps")).course();
+
+	/** Runs axe over the page the browser shows and records what it finds. */
+	private static final class Audit {
+
+		final List<String> report = new ArrayList<>();
+
+		final Set<String> pages = new LinkedHashSet<>();
+
+		void check(BrowserLearner who, String name) {
+			Results results = new AxeBuilder().withTags(WCAG_AA).analyze(who.browser());
+			assertThat(results.isErrored()).as("axe ran on " + name + ": " + results.getErrorMessage()).isFalse();
+			pages.add(name + " " + who.path());
+			for (Rule rule : results.getViolations()) {
+				StringBuilder line = new StringBuilder();
+				line.append(name).append(" (").append(who.path()).append("): ").append(rule.getId()).append(" [")
+					.append(rule.getImpact()).append("] ").append(rule.getHelp());
+				for (CheckedNode node : rule.getNodes()) {
+					line.append("\n    ").append(node.getTarget()).append("  ").append(node.getFailureSummary() == null ? ""
+							: node.getFailureSummary().replace('\n', ' '));
+				}
+				report.add(line.toString());
+			}
+		}
+
+		void open(BrowserLearner who, String path) {
+			who.open(path);
+			check(who, path);
+		}
+
+		void assertClean() {
+			System.out.println("axe checked " + pages.size() + " pages:\n  " + String.join("\n  ", pages));
+			assertThat(report).as("axe violations on " + pages.size() + " pages:\n" + String.join("\n", report)).isEmpty();
+		}
+
+	}
+
+	@Test
+	void anonymousPagesHaveNoViolations() {
+		Audit audit = new Audit();
+		try (BrowserLearner visitor = new BrowserLearner(port, course)) {
+			audit.open(visitor, "/login");
+			audit.open(visitor, "/register");
+			audit.open(visitor, "/verify");
+			audit.open(visitor, "/verify/NOT-A-CODE");
+			visitor.open("/login?error");
+			audit.check(visitor, "sign-in error");
+			visitor.open("/register");
+			visitor.clickToLoad(By.cssSelector("form button[type=submit]"));
+			audit.check(visitor, "registration with errors");
+			audit.open(visitor, "/no-such-page");
+		}
+		audit.assertClean();
+	}
+
+	@Test
+	void learnerPagesHaveNoViolations() {
+		Audit audit = new Audit();
+		try (BrowserLearner learner = new BrowserLearner(port, course)) {
+			var browser = learner.browser();
+			learner.signIn("learner" + DOMAIN, "demo-learner-pass");
+			audit.check(learner, "catalogue");
+			WebElement card = browser.findElement(By.xpath("//li[h2[text()='First steps: listening and signposting']]"));
+			learner.clickToLoad(card.findElement(By.tagName("button")));
+			audit.check(learner, "lesson");
+			Set<String> seen = new LinkedHashSet<>();
+			int pages = 0;
+			while (!learner.path().endsWith("/steps/assessment")) {
+				String p = learner.path();
+				if (p.contains("/steps/check-")) {
+					if (seen.add("check")) {
+						audit.check(learner, "knowledge check");
+						learner.answer(false);
+						audit.check(learner, "knowledge check with feedback");
+					}
+					learner.answer(true);
+				}
+				else if (p.contains("/steps/scenario-")) {
+					if (seen.add("scenario")) {
+						audit.check(learner, "scenario");
+					}
+					learner.playScenarioWell();
+					if (seen.add("scenario end")) {
+						audit.check(learner, "scenario ending");
+					}
+				}
+				else if (!browser.findElements(By.cssSelector("form.plan")).isEmpty() && seen.add("plan")) {
+					audit.check(learner, "plan");
+					learner.clickToLoad(By.cssSelector("form.plan button[type=submit]"));
+					audit.check(learner, "plan saved");
+				}
+				learner.next();
+				pages++;
+				assertThat(pages).isLessThan(500);
+			}
+			audit.check(learner, "assessment introduction");
+			learner.next();
+			audit.check(learner, "assessment question");
+			while (learner.path().contains("/steps/assessment-")) {
+				learner.answer(true);
+			}
+			audit.check(learner, "assessment submit");
+			learner.clickToLoad(By.cssSelector("main form button[type=submit]"));
+			audit.check(learner, "assessment result");
+			audit.open(learner, "/courses");
+			audit.open(learner, "/certificates");
+			String verify = browser.findElement(By.xpath("//a[contains(@href,'/verify/')]")).getAttribute("href");
+			audit.open(learner, "/profile");
+			audit.open(learner, "/directory");
+			audit.open(learner, "/account/data");
+			audit.open(learner, "/join");
+
+			learner.restartBrowser();
+			learner.open(verify.replaceFirst("^https?://[^/]+", ""));
+			audit.check(learner, "verify result");
+		}
+		audit.assertClean();
+	}
+
+	@Test
+	void organisationAdminPagesHaveNoViolations() {
+		Audit audit = new Audit();
+		Organisation demo = organisations.all().stream().filter(o -> o.slug().equals("demo-community-hub")).findFirst().orElseThrow();
+		try (BrowserLearner admin = new BrowserLearner(port, course)) {
+			admin.signIn("orgadmin" + DOMAIN, "demo-orgadmin-pass");
+			audit.open(admin, "/org");
+			audit.open(admin, "/org/" + demo.id() + "/dashboard");
+			audit.open(admin, "/org/" + demo.id() + "/members");
+			audit.open(admin, "/org/" + demo.id() + "/invite");
+			audit.open(admin, "/org/" + demo.id() + "/assignments");
+			audit.open(admin, "/organisations/" + demo.id() + "/directory");
+			audit.open(admin, "/organisations/" + demo.id() + "/directory/new");
+			admin.clickToLoad(By.cssSelector("main form button[type=submit]"));
+			audit.check(admin, "directory form with errors");
+			admin.open("/organisations/" + demo.id() + "/directory");
+			admin.clickToLoad(By.xpath("//main//a[contains(@href,'/edit')]"));
+			audit.check(admin, "directory edit");
+		}
+		audit.assertClean();
+	}
+
+	@Test
+	void siteAdminPagesHaveNoViolations() {
+		Audit audit = new Audit();
+		try (BrowserLearner admin = new BrowserLearner(port, course)) {
+			admin.signIn("admin" + DOMAIN, "demo-admin-pass");
+			for (String path : List.of("/admin/courses", "/admin/certificates", "/admin/xapi/statements", "/admin/xapi/clients",
+					"/admin/xapi/outbox", "/admin/organisations", "/admin/personal-data")) {
+				audit.open(admin, path);
+			}
+			admin.open("/admin/personal-data/lookup?email=learner" + DOMAIN);
+			audit.check(admin, "a person's data");
+			audit.open(admin, "/admin/personal-data?notFound");
+			audit.open(admin, "/org");
+		}
+		audit.assertClean();
+	}
+
+}
