@@ -28,7 +28,7 @@ create table xapi_statement (
 
 create index xapi_statement_verb on xapi_statement (verb_id, seq);
 create index xapi_statement_registration on xapi_statement (registration, seq);
-create index xapi_statement_stored on xapi_statement (stored_at);
+create index xapi_statement_stored on xapi_statement (stored_at, seq);
 
 -- Statements whose object is a StatementRef (voiding and others): few, so queries can look them up fast.
 create table xapi_statement_ref (

@@ -135,6 +135,28 @@ class LrsSpecRulesTests {
 		assertThat(mixed.header("X-Experience-API-Consistent-Through")).isNotBlank();
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void resultsFollowStoredTimeEvenWhenBatchesCommitOutOfOrder() {
+		String first = lrs.postJson("/xapi/statements", statement("")).json().get(0).asString();
+		String second = lrs.postJson("/xapi/statements", statement("")).json().get(0).asString();
+		// as if the first batch had been stored (timestamped) later but committed earlier
+		jdbc.sql("update xapi_statement set stored_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(Instant.now().plusSeconds(5)), UUID.fromString(first))
+			.update();
+		String filter = "/xapi/statements?activity=" + LrsClient.enc(activity);
+		var ascending = lrs.get(filter + "&ascending=true").json().get("statements");
+		assertThat(ascending.get(0).get("id").asString()).isEqualTo(second);
+		assertThat(ascending.get(1).get("id").asString()).isEqualTo(first);
+		var paged = lrs.get(filter + "&limit=1");
+		assertThat(paged.json().get("statements").get(0).get("id").asString()).isEqualTo(first);
+		var next = lrs.get(paged.json().get("more").asString()).json().get("statements");
+		assertThat(next.get(0).get("id").asString()).isEqualTo(second);
+		assertThat(lrs.get(filter + "&cursor=nonsense").status()).isEqualTo(400);
+	}
+
 	@Test
 	void laterPagesNeverShowStatementsStoredAfterTheFirst() {
 		for (int i = 0; i < 3; i++) {

@@ -85,7 +85,7 @@ class LrsAdminController {
 	}
 
 	@GetMapping("/admin/xapi/statements")
-	String browse(Filters filters, @RequestParam(required = false) Long cursor, Model model) {
+	String browse(Filters filters, @RequestParam(required = false) String cursor, Model model) {
 		model.addAttribute("filters", filters);
 		model.addAttribute("verbs", VERBS);
 		try {
@@ -140,7 +140,7 @@ class LrsAdminController {
 		return "\"" + v.replace("\"", "\"\"") + "\"";
 	}
 
-	private StatementStore.Query query(Filters f, int limit, Long cursor) {
+	private StatementStore.Query query(Filters f, int limit, String cursor) {
 		String agent = null;
 		if (f.learner() != null && !f.learner().isBlank()) {
 			Optional<Account> account = accounts.findByEmail(f.learner().strip());

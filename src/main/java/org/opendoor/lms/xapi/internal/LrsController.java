@@ -346,7 +346,7 @@ class LrsController {
 		if (limit == 0 || limit > MAX_LIMIT) {
 			limit = MAX_LIMIT;
 		}
-		Long cursor = longParam(request, "cursor");
+		String cursor = single(request, "cursor");
 		Long ceiling = longParam(request, "ceiling");
 		return new StatementStore.Query(agent, verb, activity, registration == null ? null : UUID.fromString(registration),
 				bool(request, "related_activities", false), bool(request, "related_agents", false),

@@ -345,11 +345,11 @@ public class StatementStore {
 	 * @param until stored at or before
 	 * @param limit how many at most (0: the server's maximum)
 	 * @param ascending oldest first
-	 * @param after continue after this position (from a {@code more} link)
+	 * @param after continue after this position (a cursor from a {@code more} link: stored time and sequence)
 	 * @param ceiling only statements up to this position (so later pages see the same data)
 	 */
 	public record Query(String agent, String verb, String activity, UUID registration, boolean relatedActivities,
-			boolean relatedAgents, Instant since, Instant until, int limit, boolean ascending, Long after,
+			boolean relatedAgents, Instant since, Instant until, int limit, boolean ascending, String after,
 			Long ceiling) {
 	}
 
@@ -357,11 +357,11 @@ public class StatementStore {
 	 * A page of results.
 	 *
 	 * @param bodies the statements as stored
-	 * @param last the position of the last one
+	 * @param last the cursor of the last one (its stored time and sequence)
 	 * @param ceiling the position no later page goes past
 	 * @param more whether more match
 	 */
-	public record Page(List<String> bodies, long last, long ceiling, boolean more) {
+	public record Page(List<String> bodies, String last, long ceiling, boolean more) {
 	}
 
 	/**
@@ -374,35 +374,51 @@ public class StatementStore {
 		long ceiling = q.ceiling() != null ? q.ceiling()
 				: Optional.ofNullable(jdbc.queryForObject("select max(seq) from xapi_statement", Long.class)).orElse(0L);
 		MapSqlParameterSource p = new MapSqlParameterSource("ceiling", ceiling).addValue("limit", q.limit() + 1);
-		String order = " order by s.seq " + (q.ascending() ? "asc" : "desc") + " fetch first :limit rows only";
+		// Results are in stored order (then sequence), so "stored" never goes backwards within or across pages
+		// even when batches committed out of order.
+		String direction = q.ascending() ? "asc" : "desc";
+		String order = " order by s.stored_at " + direction + ", s.seq " + direction + " fetch first :limit rows only";
 		String page = " and s.seq <= :ceiling";
 		if (q.after() != null) {
-			p.addValue("after", q.after());
-			page += q.ascending() ? " and s.seq > :after" : " and s.seq < :after";
+			String[] cursor = q.after().split("_");
+			if (cursor.length != 3) {
+				throw XapiException.badRequest("cursor is not valid");
+			}
+			try {
+				p.addValue("afterStored", Timestamp.from(Instant.ofEpochSecond(Long.parseLong(cursor[0]), Long.parseLong(cursor[1]))));
+				p.addValue("afterSeq", Long.parseLong(cursor[2]));
+			}
+			catch (NumberFormatException | java.time.DateTimeException ex) {
+				throw XapiException.badRequest("cursor is not valid");
+			}
+			String cmp = q.ascending() ? ">" : "<";
+			page += " and (s.stored_at " + cmp + " :afterStored or (s.stored_at = :afterStored and s.seq " + cmp
+					+ " :afterSeq))";
 		}
-		java.util.TreeMap<Long, String> found = new java.util.TreeMap<>(
-				q.ascending() ? java.util.Comparator.<Long>naturalOrder() : java.util.Comparator.<Long>reverseOrder());
-		String direct = "select s.seq, s.body from xapi_statement s" + joins(q, p, "s") + " where s.voided = false" + page
-				+ conditions(q, p, "s") + order;
-		named.query(direct, p, rs -> {
-			found.put(rs.getLong(1), rs.getString(2));
-		});
+		java.util.Comparator<Object[]> byPosition = java.util.Comparator.<Object[], Instant>comparing(r -> (Instant) r[0])
+			.thenComparing(r -> (Long) r[1]);
+		java.util.TreeMap<Object[], String> found = new java.util.TreeMap<>(q.ascending() ? byPosition : byPosition.reversed());
+		String direct = "select s.stored_at, s.seq, s.body from xapi_statement s" + joins(q, p, "s")
+				+ " where s.voided = false" + page + conditions(q, p, "s") + order;
+		org.springframework.jdbc.core.RowCallbackHandler collect = rs -> {
+			found.put(new Object[] { rs.getTimestamp(1).toInstant(), rs.getLong(2) }, rs.getString(3));
+		};
+		named.query(direct, p, collect);
 		if (filtered(q)) {
-			String referring = "select s.seq, s.body from xapi_statement_ref r join xapi_statement s on s.seq = r.seq "
+			String referring = "select s.stored_at, s.seq, s.body from xapi_statement_ref r join xapi_statement s on s.seq = r.seq "
 					+ "join xapi_statement t on t.id = r.target" + joins(q, p, "t") + " where s.voided = false" + page
 					+ conditions(q, p, "t") + order;
-			named.query(referring, p, rs -> {
-				found.put(rs.getLong(1), rs.getString(2));
-			});
+			named.query(referring, p, collect);
 		}
 		List<String> bodies = new ArrayList<>();
-		long last = 0;
-		for (Map.Entry<Long, String> e : found.entrySet()) {
+		String last = null;
+		for (Map.Entry<Object[], String> e : found.entrySet()) {
 			if (bodies.size() == q.limit()) {
 				break;
 			}
 			bodies.add(e.getValue());
-			last = e.getKey();
+			Instant stored = (Instant) e.getKey()[0];
+			last = stored.getEpochSecond() + "_" + stored.getNano() + "_" + e.getKey()[1];
 		}
 		return new Page(bodies, last, ceiling, found.size() > q.limit());
 	}
