@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On the demo, the demo organisation's admin signs in and finds a dashboard with the demo volunteers'
  * progress: one completed, one part-way, and a group whose deadline has passed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "lms.demo.volunteers=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "lms.demo.volunteers=true",
+		"lms.test.context=demo-dashboard" }) // its own database: other tests walk the demo learner through courses
 @ActiveProfiles({ "demo", "test" })
 class DemoDashboardTests {
 
