@@ -20,8 +20,6 @@ create table xapi_statement (
     registration uuid,
     stored_at timestamp with time zone not null,
     voided boolean not null,
-    voided_target uuid,
-    ref_target uuid,
     body text not null,
     constraint xapi_statement_id_unique unique (id)
 );

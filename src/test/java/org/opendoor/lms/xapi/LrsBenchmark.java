@@ -239,7 +239,7 @@ public final class LrsBenchmark {
 				try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
 					c.setAutoCommit(false);
 					PreparedStatement st = c.prepareStatement("insert into xapi_statement (seq, id, verb_id, registration, "
-							+ "stored_at, voided, ref_target, body) values (?, ?, ?, ?, ?, false, null, ?)");
+							+ "stored_at, voided, body) values (?, ?, ?, ?, ?, false, ?)");
 					PreparedStatement ix = c.prepareStatement(
 							"insert into xapi_statement_index (seq, kind, item, direct) values (?, ?, ?, ?)");
 					int b;

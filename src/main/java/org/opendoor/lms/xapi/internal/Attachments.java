@@ -41,11 +41,6 @@ public final class Attachments {
 	public record Multipart(byte[] json, Map<String, Part> parts) {
 	}
 
-	/** Whether an attachment with a {@code fileUrl} also came with its content (never assumed). */
-	static boolean present(JsonNode attachment) {
-		return false;
-	}
-
 	/** The boundary of a {@code multipart/mixed} content type, or 400. */
 	public static String boundary(String contentType) {
 		for (String param : contentType.split(";")) {

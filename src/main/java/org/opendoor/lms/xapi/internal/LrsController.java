@@ -316,7 +316,7 @@ class LrsController {
 		String agent = null;
 		String agentParam = single(request, "agent");
 		if (agentParam != null) {
-			agent = agentKeyParam(agentParam, true);
+			agent = agentKeyParam(agentParam);
 		}
 		String verb = single(request, "verb");
 		if (verb != null && !verb.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:\\S*$")) {
@@ -379,7 +379,7 @@ class LrsController {
 	ResponseEntity<byte[]> state(HttpServletRequest request) throws IOException {
 		onlyParams(request, Set.of("activityId", "agent", "registration", "stateId", "since"));
 		String activityId = iriParam(request, "activityId");
-		String agent = agentKeyParam(requireParam(request, "agent"), false);
+		String agent = agentKeyParam(requireParam(request, "agent"));
 		String registration = single(request, "registration");
 		if (registration != null) {
 			uuid(registration, "registration");
@@ -404,7 +404,7 @@ class LrsController {
 			RequestMethod.DELETE })
 	ResponseEntity<byte[]> agentProfile(HttpServletRequest request) throws IOException {
 		onlyParams(request, Set.of("agent", "profileId", "since"));
-		String agent = agentKeyParam(requireParam(request, "agent"), false);
+		String agent = agentKeyParam(requireParam(request, "agent"));
 		DocumentStore.Key key = new DocumentStore.Key("agent-profile", "", agent, "",
 				Optional.ofNullable(single(request, "profileId")).orElse(""));
 		return document(request, key, "profileId", true, false);
@@ -592,7 +592,7 @@ class LrsController {
 		}
 	}
 
-	private String agentKeyParam(String json, boolean allowGroup) {
+	private String agentKeyParam(String json) {
 		JsonNode agent = agentParam(json);
 		String key = StatementJson.agentKey(agent);
 		if (key == null) {

@@ -1,6 +1,5 @@
 package org.opendoor.lms.xapi.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -110,7 +109,7 @@ public class StatementStore {
 			rows.add(new Row(id, verb, registration, now, refTarget, StatementJson.JSON.writeValueAsString(full), full));
 		}
 		checkVoiding(voidTargets, batch);
-		insert(rows);
+		insert(rows, attachments);
 		for (Row row : rows) {
 			events.publishEvent(new StatementStored(row.id(), row.body()));
 		}
@@ -191,18 +190,17 @@ public class StatementStore {
 			ObjectNode json) {
 	}
 
-	private void insert(List<Row> rows) {
+	private void insert(List<Row> rows, Map<String, Attachments.Part> attachments) {
 		if (rows.isEmpty()) {
 			return;
 		}
-		jdbc.batchUpdate("insert into xapi_statement (id, verb_id, registration, stored_at, voided, ref_target, body) "
-				+ "values (?, ?, ?, ?, false, ?, ?)", rows, rows.size(), (PreparedStatement ps, Row r) -> {
+		jdbc.batchUpdate("insert into xapi_statement (id, verb_id, registration, stored_at, voided, body) "
+				+ "values (?, ?, ?, ?, false, ?)", rows, rows.size(), (PreparedStatement ps, Row r) -> {
 					ps.setObject(1, r.id());
 					ps.setString(2, r.verb());
 					ps.setObject(3, r.registration());
 					ps.setTimestamp(4, Timestamp.from(r.stored()));
-					ps.setObject(5, r.refTarget());
-					ps.setString(6, r.body());
+					ps.setString(5, r.body());
 				});
 		Map<UUID, Long> seqs = new HashMap<>();
 		named.query("select id, seq from xapi_statement where id in (:ids)",
@@ -234,7 +232,7 @@ public class StatementStore {
 			activities.forEach((k, direct) -> index.add(new Object[] { seq, "a", k, direct }));
 			Set<String> hashes = new HashSet<>();
 			for (JsonNode a : r.json().path("attachments")) {
-				if (!a.has("fileUrl") || Attachments.present(a)) {
+				if (!a.has("fileUrl") || attachments.containsKey(a.get("sha2").asString())) {
 					hashes.add(a.get("sha2").asString());
 				}
 			}
@@ -523,8 +521,5 @@ public class StatementStore {
 				agentKey);
 	}
 
-	static byte[] utf8(String s) {
-		return s.getBytes(StandardCharsets.UTF_8);
-	}
 
 }
