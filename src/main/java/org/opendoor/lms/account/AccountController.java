@@ -45,7 +45,7 @@ class AccountController {
 
 	@PostMapping("/register")
 	String register(@Valid @ModelAttribute("form") Registration form, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request) {
 		if (!errors.hasErrors()) {
 			if (PasswordRules.isCommon(form.password())) {
 				errors.addError(new FieldError("form", "password", null, false, new String[] { "register.password.common" }, null, null));
@@ -61,6 +61,10 @@ class AccountController {
 		}
 		if (errors.hasErrors()) {
 			model.addAttribute("errors", FormErrors.of(errors, messages));
+			// a value that could not be converted (an unknown nation sent by hand) leaves the bound form empty:
+			// show what was typed again
+			model.addAttribute("form", form != null ? form : new Registration(param(request, "displayName"),
+					param(request, "email"), "", null, "cy".equals(request.getParameter("language")) ? "cy" : "en"));
 			return "account/register";
 		}
 		redirect.addAttribute("registered", "");
@@ -81,12 +85,20 @@ class AccountController {
 			BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response) {
 		if (errors.hasErrors()) {
 			model.addAttribute("errors", FormErrors.of(errors, messages));
-			model.addAttribute("account", accounts.get(user.accountId()));
+			Account account = accounts.get(user.accountId());
+			model.addAttribute("account", account);
+			model.addAttribute("form", form != null ? form
+					: new ProfileUpdate(account.displayName(), account.nation(), account.language()));
 			return "account/profile";
 		}
 		accounts.updateProfile(user.accountId(), form);
 		localeResolver.setLocale(request, response, null);
 		return "redirect:/profile?saved";
+	}
+
+	private static String param(HttpServletRequest request, String name) {
+		String value = request.getParameter(name);
+		return value == null ? "" : value;
 	}
 
 }

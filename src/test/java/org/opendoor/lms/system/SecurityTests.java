@@ -214,6 +214,24 @@ class SecurityTests {
 	}
 
 	@Test
+	void aChoiceThatIsNotOfferedIsAFormErrorNotAServerError() throws Exception {
+		String html = mvc.perform(post("/register").with(csrf())
+			.param("displayName", "Rhian")
+			.param("email", "rhian@example.org")
+			.param("password", "a long enough password")
+			.param("nation", "narnia")
+			.param("language", "en")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("There is a problem").contains("Choose where you volunteer").contains("rhian@example.org");
+		assertThat(accounts.findByEmail("rhian@example.org")).isEmpty();
+		SignedInUser learner = learner("profile-narnia@example.org");
+		String profile = mvc.perform(post("/profile").with(user(learner)).with(csrf())
+			.param("displayName", "Someone")
+			.param("nation", "narnia")
+			.param("language", "en")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(profile).contains("There is a problem").contains("Choose where you volunteer");
+	}
+
+	@Test
 	void answersThatDoNotFitTheQuestionGetAClearError() throws Exception {
 		SignedInUser learner = learner("bad-input@example.org");
 		UUID attempt = attempts.start(learner.accountId(), "first-steps");
