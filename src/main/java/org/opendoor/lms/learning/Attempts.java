@@ -178,7 +178,7 @@ public class Attempts {
 		StepPlan plan = new StepPlan(course, attempt.getDraw());
 		Step step = plan.find(stepKey).orElseThrow(StepNotFoundException::new);
 		if (!attempt.getCurrentStep().equals(step.key())) {
-			attempt.moveTo(step.key(), clock.instant());
+			attempts.recordPosition(attempt.getId(), step.key(), clock.instant());
 		}
 		events.publishEvent(new LearningEvents.PageViewed(attemptId, attempt.getRegistration(), learnerId,
 				attempt.getCourseVersionId(), step.key(), clock.instant()));

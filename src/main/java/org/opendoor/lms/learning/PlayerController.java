@@ -58,7 +58,7 @@ class PlayerController {
 	@GetMapping("/attempts/{attemptId}/steps/{stepKey}")
 	String step(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID attemptId, @PathVariable String stepKey,
 			Model model) {
-		model.addAttribute("view", attempts.view(user.accountId(), attemptId, stepKey));
+		model.addAttribute("view", retrying(() -> attempts.view(user.accountId(), attemptId, stepKey)));
 		return "learning/step";
 	}
 
@@ -77,7 +77,10 @@ class PlayerController {
 					answers.put(name.substring("prompt-".length()), value);
 				}
 			});
-			attempts.savePlan(user.accountId(), attemptId, stepKey, answers);
+			retrying(() -> {
+				attempts.savePlan(user.accountId(), attemptId, stepKey, answers);
+				return null;
+			});
 			redirect.addFlashAttribute("saved", true);
 			return here;
 		}
@@ -86,7 +89,10 @@ class PlayerController {
 				redirect.addFlashAttribute("error", "player.error.choose");
 				return here;
 			}
-			attempts.choose(user.accountId(), attemptId, stepKey, node, option, restart);
+			retrying(() -> {
+				attempts.choose(user.accountId(), attemptId, stepKey, node, option, restart);
+				return null;
+			});
 			return here + "#feedback";
 		}
 		Set<String> chosen = choice == null ? Set.of() : new TreeSet<>(choice);
@@ -94,7 +100,7 @@ class PlayerController {
 			redirect.addFlashAttribute("error", "player.error.choose");
 			return here;
 		}
-		StepView view = attempts.answer(user.accountId(), attemptId, stepKey, chosen);
+		StepView view = retrying(() -> attempts.answer(user.accountId(), attemptId, stepKey, chosen));
 		if (view.step().kind() == StepKind.ASSESSMENT_QUESTION && view.nextKey() != null) {
 			return "redirect:/attempts/" + attemptId + "/steps/" + view.nextKey();
 		}
@@ -121,6 +127,33 @@ class PlayerController {
 	@PostMapping("/attempts/{attemptId}/retake")
 	String retake(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID attemptId) {
 		return "redirect:/attempts/" + attemptId + "/steps/" + attempts.retake(user.accountId(), attemptId);
+	}
+
+	/**
+	 * Runs one transactional step again when the same attempt changed at the same moment in another
+	 * request (a double click, two tabs, a slow network resending): each try is a whole transaction, so
+	 * nothing is recorded twice, and the learner never sees a server error for it.
+	 */
+	static <T> T retrying(java.util.function.Supplier<T> work) {
+		for (int tries = 1;; tries++) {
+			try {
+				return work.get();
+			}
+			catch (org.springframework.dao.OptimisticLockingFailureException
+					| org.springframework.dao.DataIntegrityViolationException ex) {
+				// two answers to one question at once: the second try finds the first answer and updates it
+				if (tries == 5) {
+					throw new AttemptConflictException("error.changedElsewhere");
+				}
+				try {
+					Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25L * tries));
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw new AttemptConflictException("error.changedElsewhere");
+				}
+			}
+		}
 	}
 
 }

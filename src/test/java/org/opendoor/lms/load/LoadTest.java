@@ -180,6 +180,8 @@ public final class LoadTest {
 	private long startAndWait(ProcessBuilder builder) throws Exception {
 		long t0 = System.nanoTime();
 		app = builder.start();
+		Process started = app;
+		Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
 		while (true) {
 			if (!app.isAlive()) {
@@ -244,13 +246,13 @@ public final class LoadTest {
 	/** Every step key of the course, in order, by following the Next links as a learner would. */
 	private List<String> walkSteps(Learner l) throws IOException, InterruptedException {
 		List<String> keys = new ArrayList<>();
-		String path = l.get("/attempts/" + l.attempt).headers().firstValue("Location").orElseThrow();
+		String path = l.get("/attempts/" + l.attempt).headers().firstValue("Location").orElseThrow().replace(base, "");
 		while (path != null) {
 			String key = path.substring(path.lastIndexOf('/') + 1);
 			keys.add(key);
 			HttpResponse<String> page = l.get(path);
 			Matcher next = NEXT.matcher(page.body());
-			path = next.find() ? strip(next.group(1) != null ? next.group(1) : next.group(2)) : null;
+			path = next.find() ? strip(next.group(1) != null ? next.group(1) : next.group(2)).replace(base, "") : null;
 			if (key.startsWith("assessment") || key.equals("result")) {
 				break;
 			}
@@ -540,7 +542,7 @@ public final class LoadTest {
 
 		void register() throws IOException, InterruptedException {
 			HttpResponse<String> r = post("/register", Map.of("displayName", name, "email", email, "password", password,
-					"nation", "wales", "language", "en"));
+					"nation", "WALES", "language", "en"));
 			expect(r, 302, "register");
 		}
 

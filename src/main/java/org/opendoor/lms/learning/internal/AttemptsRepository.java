@@ -15,4 +15,15 @@ public interface AttemptsRepository extends JpaRepository<AttemptEntity, UUID> {
 
 	List<AttemptEntity> findByLearnerIdInOrderByStartedAtDesc(java.util.Collection<Long> learnerIds);
 
+	/**
+	 * Records where the learner is without taking the attempt's version: reading a page in one window
+	 * must not make an answer given in another fail. The last page opened wins, which is what "where you
+	 * left off" means.
+	 */
+	@org.springframework.data.jpa.repository.Modifying
+	@org.springframework.data.jpa.repository.Query("update AttemptEntity a set a.currentStep = :step, a.updatedAt = :at where a.id = :id")
+	int recordPosition(@org.springframework.data.repository.query.Param("id") UUID id,
+			@org.springframework.data.repository.query.Param("step") String step,
+			@org.springframework.data.repository.query.Param("at") java.time.Instant at);
+
 }
