@@ -17,8 +17,13 @@ import tools.jackson.databind.node.ObjectNode;
 /** Reading, keying and reshaping statement JSON. */
 public final class StatementJson {
 
-	/** The mapper for statements: plain JSON, nothing reordered. */
-	public static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * The mapper for statements: plain JSON, nothing reordered, decimals kept exactly as sent (read as
+	 * doubles, 1E400 became Infinity and was stored as the string "Infinity").
+	 */
+	public static final JsonMapper JSON = JsonMapper.builder()
+		.enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
 
 	private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);

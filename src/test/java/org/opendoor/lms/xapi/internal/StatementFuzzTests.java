@@ -80,7 +80,7 @@ class StatementFuzzTests {
 			}
 			String text = StatementJson.JSON.writeValueAsString(full);
 			ObjectNode read = (ObjectNode) StatementJson.JSON.readTree(text);
-			assertThat(StatementJson.sameStatement(read, s)).as("a stored statement matches what was sent").isTrue();
+			assertThat(StatementJson.sameStatement(read, s)).as("a stored statement matches what was sent: %s stored as %s", s, read).isTrue();
 			StatementJson.idsFormat(read.deepCopy());
 			StatementJson.canonicalFormat(read.deepCopy(), Locale.LanguageRange.parse("cy, en;q=0.5"));
 			StatementJson.normalisedDuration(read.deepCopy());
