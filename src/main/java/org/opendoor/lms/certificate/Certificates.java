@@ -26,12 +26,15 @@ import org.opendoor.lms.organisation.Organisations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issues a certificate when a learner passes, keeps its PDF immutable, and revokes and reissues with an
@@ -65,8 +68,11 @@ public class Certificates {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final TransactionTemplate transactions;
+
 	public Certificates(CertificateStore store, CourseCatalogue catalogue, Accounts accounts, Organisations organisations,
-			CertificateProperties properties, BadgeIssuer badges, PdfSigner signer, Optional<Clock> clock) {
+			CertificateProperties properties, BadgeIssuer badges, PdfSigner signer, Optional<Clock> clock,
+			PlatformTransactionManager transactionManager) {
 		this.store = store;
 		this.catalogue = catalogue;
 		this.accounts = accounts;
@@ -76,6 +82,8 @@ public class Certificates {
 		this.badges = badges;
 		this.signer = signer;
 		this.clock = clock.orElse(Clock.systemUTC());
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** A new verification code: 20 characters from a 32-letter alphabet, 100 random bits. */
@@ -111,14 +119,15 @@ public class Certificates {
 
 	/** Draws any PDF still missing (for example after a crash between the pass and the drawing). */
 	@Scheduled(fixedDelayString = "${lms.certificate.render-every:PT5M}")
-	@Transactional
 	public void renderPending() {
 		for (long id : store.withoutPdf()) {
 			try {
-				pdf(id);
+				// each in its own transaction: one that fails (storage full) leaves the others unharmed
+				transactions.executeWithoutResult(s -> pdf(id));
 			}
 			catch (RuntimeException ex) {
-				log.error("Certificate {} could not be drawn yet; it will be tried again", id, ex);
+				log.warn("Certificate {} could not be drawn or stored yet ({}); it will be tried again", id,
+						ex.getCause() != null ? ex.getCause().getClass().getSimpleName() : ex.getClass().getSimpleName());
 			}
 		}
 	}
@@ -146,7 +155,15 @@ public class Certificates {
 		}
 		Certificate certificate = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
 		byte[] pdf = sign(renderer.render(certificate.content()), certificate.content());
-		if (!store.storePdf(id, pdf, sha256(pdf))) {
+		boolean kept;
+		try {
+			kept = store.storePdf(id, pdf, sha256(pdf));
+		}
+		catch (DataAccessException ex) {
+			// storage full or failing: the update stored nothing; the job and the next download try again
+			throw new CertificatePendingException(ex);
+		}
+		if (!kept) {
 			return store.pdf(id).orElseThrow();
 		}
 		return pdf;
@@ -229,7 +246,12 @@ public class Certificates {
 		Optional<Certificate> found = store.byCode(code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT),
 				properties.baseUrl());
 		if (found.isPresent() && found.get().pdfSha256() == null && "VALID".equals(found.get().status())) {
-			pdf(found.get().id());
+			try {
+				transactions.executeWithoutResult(s -> pdf(found.get().id()));
+			}
+			catch (CertificatePendingException ex) {
+				return found; // valid all the same; its PDF is drawn later
+			}
 			return store.byCode(found.get().code(), properties.baseUrl());
 		}
 		return found;

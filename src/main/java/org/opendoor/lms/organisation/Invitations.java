@@ -119,16 +119,36 @@ public class Invitations {
 		if (file.length > MAX_BYTES) {
 			return new ImportResult(0, 0, List.of(new ImportError(0, "org.import.tooBig", List.of("512"))));
 		}
-		VolunteerCsv.Parsed parsed = VolunteerCsv.read(file);
+		Map<String, Long> groups = new HashMap<>();
+		organisations.groups(organisationId).forEach(g -> groups.put(g.name().toLowerCase(Locale.ROOT), g.id()));
+		Checked checked = check(VolunteerCsv.read(file), memberEmails(organisationId), groups);
+		if (!checked.errors().isEmpty()) {
+			return new ImportResult(0, 0, checked.errors());
+		}
+		List<Valid> valid = checked.valid();
+		int members = checked.members();
+		for (Valid v : valid) {
+			store(organisationId, v.email(), v.name(), v.groupId(), invitedBy);
+		}
+		if (!valid.isEmpty()) {
+			events.publishEvent(new InvitationsCreated(organisationId, valid.size()));
+		}
+		return new ImportResult(valid.size(), members, List.of());
+	}
+
+	record Valid(String email, String name, Long groupId) {
+	}
+
+	/** A volunteers file checked row by row: every error, or the people to invite and how many are members. */
+	record Checked(List<ImportError> errors, List<Valid> valid, int members) {
+	}
+
+	/** Checks every row of a read file against the organisation's members and groups (lower-case names). */
+	static Checked check(VolunteerCsv.Parsed parsed, java.util.Set<String> memberEmails, Map<String, Long> groups) {
 		List<ImportError> errors = new ArrayList<>();
 		parsed.problems().forEach(p -> errors.add(new ImportError(p.line(), p.messageKey(), p.args())));
 		Map<String, Long> firstLine = new HashMap<>();
-		record Valid(String email, String name, Long groupId) {
-		}
 		List<Valid> valid = new ArrayList<>();
-		java.util.Set<String> memberEmails = memberEmails(organisationId);
-		Map<String, Long> groups = new HashMap<>();
-		organisations.groups(organisationId).forEach(g -> groups.put(g.name().toLowerCase(Locale.ROOT), g.id()));
 		int members = 0;
 		for (VolunteerCsv.Row row : parsed.rows()) {
 			String email = row.email().toLowerCase(Locale.ROOT);
@@ -163,16 +183,7 @@ public class Invitations {
 				}
 			}
 		}
-		if (!errors.isEmpty()) {
-			return new ImportResult(0, 0, List.copyOf(errors));
-		}
-		for (Valid v : valid) {
-			store(organisationId, v.email(), v.name(), v.groupId(), invitedBy);
-		}
-		if (!valid.isEmpty()) {
-			events.publishEvent(new InvitationsCreated(organisationId, valid.size()));
-		}
-		return new ImportResult(valid.size(), members, List.of());
+		return errors.isEmpty() ? new Checked(List.of(), valid, members) : new Checked(List.copyOf(errors), List.of(), 0);
 	}
 
 	private boolean isMember(long organisationId, String email) {

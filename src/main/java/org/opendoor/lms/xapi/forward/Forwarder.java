@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.opendoor.lms.xapi.XapiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -80,7 +81,8 @@ public class Forwarder {
 
 	private final Map<String, Instant> restingUntil = new ConcurrentHashMap<>();
 
-	Forwarder(XapiProperties properties, OutboxRows rows, ForwardMetrics metrics, Optional<Clock> clock) {
+	Forwarder(XapiProperties properties, OutboxRows rows, ForwardMetrics metrics, Optional<Clock> clock,
+			@Value("${lms.xapi.forward-claim-margin:PT1M}") Duration claimMargin) {
 		check(properties);
 		this.properties = properties;
 		this.rows = rows;
@@ -89,8 +91,8 @@ public class Forwarder {
 		this.clock = clock.orElse(Clock.systemUTC());
 		// A claim outlasts the longest request (connect plus answer) with a wide margin; it is renewed before
 		// every request. If it lapses anyway, another forwarder may send the same rows again: harmless, the
-		// LRS keeps one copy.
-		this.lease = properties.forwardTimeout().multipliedBy(2).plus(Duration.ofMinutes(1));
+		// LRS keeps one copy. After a crash (kill -9) the rows the dead forwarder held wait out this lease.
+		this.lease = properties.forwardTimeout().multipliedBy(2).plus(claimMargin);
 	}
 
 	/** Refuses to start with destinations that could never work, naming the setting but never the secret. */

@@ -114,14 +114,7 @@ class LrsController {
 	}
 
 	private List<UUID> store(Parsed parsed, XapiClients.Client client, String version) {
-		StatementValidator validator = new StatementValidator("2.0.0".equals(version));
-		for (ObjectNode s : parsed.statements()) {
-			validator.validate(s);
-		}
-		Attachments.check(parsed.statements(), parsed.parts());
-		for (ObjectNode s : parsed.statements()) {
-			checkSignature(s, parsed.parts());
-		}
+		check(parsed, "2.0.0".equals(version));
 		if (!parsed.parts().isEmpty()) {
 			statements.saveAttachments(parsed.parts());
 		}
@@ -139,15 +132,31 @@ class LrsController {
 		return agent;
 	}
 
-	private record Parsed(List<ObjectNode> statements, boolean array, Map<String, Attachments.Part> parts) {
+	/** Every check a statement request passes before anything is stored (a 400 {@link XapiException} if not). */
+	static void check(Parsed parsed, boolean version2) {
+		StatementValidator validator = new StatementValidator(version2);
+		for (ObjectNode s : parsed.statements()) {
+			validator.validate(s);
+		}
+		Attachments.check(parsed.statements(), parsed.parts());
+		for (ObjectNode s : parsed.statements()) {
+			checkSignature(s, parsed.parts());
+		}
+	}
+
+	record Parsed(List<ObjectNode> statements, boolean array, Map<String, Attachments.Part> parts) {
 	}
 
 	private Parsed parseStatements(HttpServletRequest request) throws IOException {
-		String type = Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(Locale.ROOT);
-		byte[] body = request.getInputStream().readAllBytes();
+		return parseStatements(request.getContentType(), request.getInputStream().readAllBytes());
+	}
+
+	/** Reads a statements request body as sent with this content type (JSON, or multipart with attachments). */
+	static Parsed parseStatements(String contentType, byte[] body) {
+		String type = Optional.ofNullable(contentType).orElse("").toLowerCase(Locale.ROOT);
 		Map<String, Attachments.Part> parts = Map.of();
 		if (type.startsWith("multipart/mixed")) {
-			Attachments.Multipart multipart = Attachments.parse(body, Attachments.boundary(request.getContentType()));
+			Attachments.Multipart multipart = Attachments.parse(body, Attachments.boundary(contentType));
 			body = multipart.json();
 			parts = multipart.parts();
 		}

@@ -17,8 +17,13 @@ import tools.jackson.databind.node.ObjectNode;
 /** Reading, keying and reshaping statement JSON. */
 public final class StatementJson {
 
-	/** The mapper for statements: plain JSON, nothing reordered. */
-	public static final JsonMapper JSON = JsonMapper.builder().build();
+	/**
+	 * The mapper for statements: plain JSON, nothing reordered, decimals kept exactly as sent (read as
+	 * doubles, 1E400 became Infinity and was stored as the string "Infinity").
+	 */
+	public static final JsonMapper JSON = JsonMapper.builder()
+		.enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
 
 	private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
@@ -156,10 +161,33 @@ public final class StatementJson {
 	public static boolean sameStatement(JsonNode stored, JsonNode incoming) {
 		ObjectNode a = normalisedDuration(strip(stored));
 		ObjectNode b = normalisedDuration(strip(incoming));
+		contextActivityArrays(a);
+		contextActivityArrays(b);
 		if (!b.has("timestamp")) {
 			a.remove("timestamp");
 		}
 		return a.equals(b);
+	}
+
+	/**
+	 * Context activities are always stored (and so returned and compared) as arrays, even when one was sent
+	 * alone; this turns each single activity of the statement's context (and a SubStatement's) into one.
+	 */
+	public static void contextActivityArrays(ObjectNode statement) {
+		arrays(statement.get("context"));
+		if ("SubStatement".equals(statement.path("object").path("objectType").asString())) {
+			arrays(statement.get("object").get("context"));
+		}
+	}
+
+	private static void arrays(JsonNode context) {
+		if (context instanceof ObjectNode c && c.get("contextActivities") instanceof ObjectNode ca) {
+			for (String key : new java.util.ArrayList<>(ca.propertyNames())) {
+				if (ca.get(key).isObject()) {
+					ca.set(key, JSON.createArrayNode().add(ca.get(key)));
+				}
+			}
+		}
 	}
 
 	/**

@@ -126,7 +126,8 @@ public class StatementStore {
 		return ids;
 	}
 
-	private ObjectNode complete(UUID id, ObjectNode s, String stored, JsonNode authority, String version) {
+	/** The statement as stored: id, stored, authority and version set, context activities as arrays. */
+	static ObjectNode complete(UUID id, ObjectNode s, String stored, JsonNode authority, String version) {
 		ObjectNode full = StatementJson.JSON.createObjectNode();
 		full.put("id", id.toString());
 		s.properties().forEach(p -> {
@@ -138,25 +139,11 @@ public class StatementStore {
 		if (!full.has("timestamp")) {
 			full.put("timestamp", stored);
 		}
-		arrays(full.get("context"));
-		if ("SubStatement".equals(full.get("object").path("objectType").asString())) {
-			arrays(full.get("object").get("context"));
-		}
+		StatementJson.contextActivityArrays(full);
 		full.put("stored", stored);
 		full.set("authority", authority);
 		full.put("version", s.has("version") ? s.get("version").asString() : version);
 		return full;
-	}
-
-	/** Context activities are always stored (and so returned) as arrays, even when one was sent alone. */
-	private static void arrays(JsonNode context) {
-		if (context instanceof ObjectNode c && c.get("contextActivities") instanceof ObjectNode ca) {
-			for (String key : new ArrayList<>(ca.propertyNames())) {
-				if (ca.get(key).isObject()) {
-					ca.set(key, StatementJson.JSON.createArrayNode().add(ca.get(key)));
-				}
-			}
-		}
 	}
 
 	private void checkVoiding(Set<UUID> targets, Map<UUID, ObjectNode> batch) {
