@@ -113,7 +113,7 @@ class GroupSessionController {
 			throw new OrganisationNotFoundException();
 		}
 		model.addAttribute("org", org);
-		model.addAttribute("session", sessions.get(orgId, id));
+		model.addAttribute("groupSession", sessions.get(orgId, id));
 		model.addAttribute("saved", saved != null);
 		return "facilitation/session";
 	}

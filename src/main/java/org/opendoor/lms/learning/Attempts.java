@@ -347,7 +347,7 @@ public class Attempts {
 	@Transactional
 	public UUID recordFacilitatedCompletion(long learnerId, String courseId, Instant at) {
 		CatalogueEntry entry = catalogue.latest(courseId).orElseThrow(CourseNotAvailableException::new);
-		AttemptEntity attempt = attempts.save(AttemptEntity.completedInGroup(learnerId, courseId, entry.versionId(), at));
+		AttemptEntity attempt = attempts.saveAndFlush(AttemptEntity.completedInGroup(learnerId, courseId, entry.versionId(), at));
 		events.publishEvent(new LearningEvents.CompletedInGroup(attempt.getId(), learnerId, courseId, entry.versionId(), at));
 		return attempt.getId();
 	}
