@@ -337,10 +337,28 @@ public class Attempts {
 		attempt.moveTo(step.key(), clock.instant());
 	}
 
+	/**
+	 * Records that a learner completed a course in a facilitated group session: a passed attempt on the
+	 * course's latest version, finished at {@code at}, in the caller's transaction. Progress, dashboards,
+	 * exports and reminders then count the course as completed, as for a pass.
+	 *
+	 * @return the new attempt's id
+	 */
+	@Transactional
+	public UUID recordFacilitatedCompletion(long learnerId, String courseId, Instant at) {
+		CatalogueEntry entry = catalogue.latest(courseId).orElseThrow(CourseNotAvailableException::new);
+		AttemptEntity attempt = attempts.saveAndFlush(AttemptEntity.completedInGroup(learnerId, courseId, entry.versionId(), at));
+		events.publishEvent(new LearningEvents.CompletedInGroup(attempt.getId(), learnerId, courseId, entry.versionId(), at));
+		return attempt.getId();
+	}
+
 	/** Submits the current assessment round and marks it. */
 	@Transactional
 	public AssessmentMark submit(long learnerId, UUID attemptId) {
 		AttemptEntity attempt = load(learnerId, attemptId);
+		if (attempt.getStatus() == AttemptStatus.PASSED) {
+			throw new AttemptConflictException("error.alreadySubmitted");
+		}
 		Course course = catalogue.version(attempt.getCourseVersionId());
 		if (course.assessment() == null) {
 			throw new AttemptConflictException("error.noAssessment");

@@ -74,4 +74,18 @@ public final class LearningEvents {
 			long courseVersionId, int round, AssessmentMark mark, Instant startedAt, Instant at) {
 	}
 
+	/**
+	 * An organisation admin recorded that a learner completed a course in a facilitated group session. The
+	 * learner has a new passed attempt (with no assessment result), so progress, dashboards, exports and
+	 * reminders count the course as completed. No certificate is issued for it (see docs/facilitation.md).
+	 *
+	 * @param attemptId the new attempt that holds the completion
+	 * @param learnerId the learner's account id
+	 * @param courseId the course
+	 * @param courseVersionId the stored course version (the latest when the session was recorded)
+	 * @param at when the session took place
+	 */
+	public record CompletedInGroup(UUID attemptId, long learnerId, String courseId, long courseVersionId, Instant at) {
+	}
+
 }

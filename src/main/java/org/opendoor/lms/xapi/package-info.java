@@ -1,7 +1,7 @@
 /**
  * Learning records: every learning event as an xAPI statement, a built-in Learning Record Store at
- * {@code /xapi}, and an outbox that forwards statements to a charity's own LRS. Uses learning (its
- * events), courses and accounts.
+ * {@code /xapi}, and an outbox that forwards statements to a charity's own LRS. Uses learning and
+ * facilitation (their events), courses and accounts.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "learning", "course", "account" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "learning", "course", "account", "facilitation" })
 package org.opendoor.lms.xapi;

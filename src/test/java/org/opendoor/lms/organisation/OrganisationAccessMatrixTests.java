@@ -84,6 +84,11 @@ class OrganisationAccessMatrixTests {
 
 	long assignmentOfB;
 
+	@Autowired
+	org.opendoor.lms.facilitation.GroupSessions groupSessions;
+
+	UUID sessionOfA;
+
 	@BeforeEach
 	void twoOrganisations() {
 		a = Orgs.create(organisations, accounts, "Hub A");
@@ -94,6 +99,9 @@ class OrganisationAccessMatrixTests {
 		learnerOfB = Orgs.member(organisations, accounts, b.id(), "Learner B", groupOfB);
 		assignmentOfA = assignments.assign(a.id(), "first-steps", null, LocalDate.now().plusDays(10), a.admin().id());
 		assignmentOfB = assignments.assign(b.id(), "first-steps", null, LocalDate.now().plusDays(10), b.admin().id());
+		sessionOfA = groupSessions.record(a.id(), a.admin().id(), new org.opendoor.lms.facilitation.GroupSessions.Form(
+				"first-steps", LocalDate.now().toString(), String.valueOf(a.admin().id()), "",
+				List.of(String.valueOf(learnerOfA.id()))));
 		siteAdmin = accounts.create(new Registration("Site Admin", UUID.randomUUID() + "@example.org", Learners.PASSWORD,
 				Nation.ENGLAND, "en"), EnumSet.of(Role.LEARNER, Role.ADMIN));
 	}
@@ -108,7 +116,8 @@ class OrganisationAccessMatrixTests {
 				}
 				String path = pattern.replace("{orgId}", String.valueOf(a.id()))
 					.replace("{accountId}", String.valueOf(learnerOfA.id()))
-					.replace("{assignmentId}", String.valueOf(assignmentOfA));
+					.replace("{assignmentId}", String.valueOf(assignmentOfA))
+					.replace("{sessionId}", String.valueOf(sessionOfA));
 				assertThat(path).as("every path variable is filled in").doesNotContain("{");
 				Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
 				for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {

@@ -91,7 +91,13 @@ public final class CourseReader {
 
 	/** Reads and lints the course in {@code courseDir}; file names in findings are relative to {@code root}. */
 	public Result read(Path root, Path courseDir) {
-		return new Reading(root, courseDir).run();
+		Result result = new Reading(root, courseDir).run();
+		if (result.course() == null) {
+			return result;
+		}
+		// the optional facilitator notes are part of the course folder: a problem in them is a lint finding
+		List<LintFinding> notes = new FacilitatorReader().lint(root, courseDir, result.course());
+		return notes.isEmpty() ? result : new Result(null, result.courseId(), result.version(), notes);
 	}
 
 	/** The state of reading one course. */

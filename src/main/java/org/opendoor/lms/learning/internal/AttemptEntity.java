@@ -76,6 +76,17 @@ public class AttemptEntity {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * An attempt completed in a facilitated group session: passed when the session took place, with no
+	 * assessment draw and no result (the group did not sit the assessment).
+	 */
+	public static AttemptEntity completedInGroup(long learnerId, String courseId, long courseVersionId, Instant at) {
+		AttemptEntity a = new AttemptEntity(learnerId, courseId, courseVersionId, "result", List.of(), at);
+		a.status = AttemptStatus.PASSED;
+		a.finishedAt = at;
+		return a;
+	}
+
 	public UUID getId() {
 		return id;
 	}

@@ -35,6 +35,8 @@ public class EngineStatements {
 
 	static final String TYPE_SIMULATION = "http://adlnet.gov/expapi/activities/simulation";
 
+	static final String TYPE_MEETING = "http://adlnet.gov/expapi/activities/meeting";
+
 	static final String TYPE_PLAN = "http://adlnet.gov/expapi/activities/objective";
 
 	/** cmi5's progress extension (0–100) on result. */
@@ -82,6 +84,11 @@ public class EngineStatements {
 
 	Activity plan(Course course, String planId, String title, String language) {
 		return new Activity(courseId(course) + "/plans/" + planId, ActivityDefinition.of(TYPE_PLAN, language, title));
+	}
+
+	/** A facilitated group session of a course. */
+	Activity session(Course course, UUID sessionId, String name, String language) {
+		return new Activity(courseId(course) + "/sessions/" + sessionId, ActivityDefinition.of(TYPE_MEETING, language, name));
 	}
 
 	Activity assessment(Course course, String language) {

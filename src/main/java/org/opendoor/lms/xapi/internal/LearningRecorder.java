@@ -326,7 +326,8 @@ public class LearningRecorder {
 				1, false, null, null)).bodies().isEmpty();
 	}
 
-	private void record(List<Statement> statements) {
+	/** Validates statements the engine built and stores them in the caller's transaction. */
+	void record(List<Statement> statements) {
 		if (statements.isEmpty()) {
 			return;
 		}

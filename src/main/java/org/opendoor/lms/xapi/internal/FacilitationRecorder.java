@@ -1,0 +1,78 @@
+package org.opendoor.lms.xapi.internal;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.opendoor.lms.account.Account;
+import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.course.Course;
+import org.opendoor.lms.course.CourseCatalogue;
+import org.opendoor.lms.facilitation.FacilitationEvents;
+import org.opendoor.lms.xapi.model.Activity;
+import org.opendoor.lms.xapi.model.Agent;
+import org.opendoor.lms.xapi.model.Context;
+import org.opendoor.lms.xapi.model.ContextActivities;
+import org.opendoor.lms.xapi.model.Result;
+import org.opendoor.lms.xapi.model.Statement;
+import org.opendoor.lms.xapi.model.Verb;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records a facilitated group session in the built-in LRS, in the same transaction as the attendance: for
+ * each attendee, {@code attended} the session (grouped under the course) and {@code completed} the course
+ * (with the session as parent). The actor is the attendee's opaque account, the facilitator is
+ * {@code context.instructor} (also an opaque account, never a name or email), and the session's id is the
+ * {@code context.registration} of every statement.
+ */
+@Component
+class FacilitationRecorder {
+
+	private final LearningRecorder recorder;
+
+	private final CourseCatalogue catalogue;
+
+	private final Accounts accounts;
+
+	private final EngineStatements vocabulary;
+
+	FacilitationRecorder(LearningRecorder recorder, CourseCatalogue catalogue, Accounts accounts,
+			EngineStatements vocabulary) {
+		this.recorder = recorder;
+		this.catalogue = catalogue;
+		this.accounts = accounts;
+		this.vocabulary = vocabulary;
+	}
+
+	@EventListener
+	void sessionRecorded(FacilitationEvents.SessionRecorded event) {
+		Course course = catalogue.version(event.courseVersionId());
+		Agent instructor = vocabulary.learner(accounts.get(event.facilitatorId()).learnerRef());
+		String date = event.heldAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+		List<Statement> statements = new ArrayList<>();
+		for (Account attendee : accounts.getAll(event.attendeeIds())) {
+			String language = "cy".equals(attendee.language()) ? "cy-GB" : "en-GB";
+			Agent actor = vocabulary.learner(attendee.learnerRef());
+			Activity courseActivity = vocabulary.course(course, language);
+			Activity session = vocabulary.session(course, event.sessionId(), course.title() + " – " + date, language);
+			statements.add(new Statement(UUID.randomUUID(), actor, Verb.ATTENDED, session, null,
+					context(event.sessionId(), instructor, null, courseActivity, course, language), event.heldAt()));
+			statements.add(new Statement(UUID.randomUUID(), actor, Verb.COMPLETED, courseActivity,
+					new Result(null, null, true, null, null, Map.of(EngineStatements.PROGRESS, 100)),
+					context(event.sessionId(), instructor, session, null, course, language), event.heldAt().plusMillis(1)));
+		}
+		recorder.record(statements);
+	}
+
+	private static Context context(UUID registration, Agent instructor, Activity parent, Activity grouping, Course course,
+			String language) {
+		return new Context(registration, instructor, null,
+				new ContextActivities(parent == null ? null : List.of(parent.idOnly()),
+						grouping == null ? null : List.of(grouping.idOnly()), null, null),
+				course.version(), EngineStatements.PLATFORM, language, null, null);
+	}
+
+}
