@@ -416,8 +416,11 @@ public final class CourseReader {
 					Path target = p.path().getParent().resolve(pathPart).normalize();
 					String targetId = idByPath.get(target);
 					if (targetId == null) {
-						findings.add(file, p.bodyFirstLine() + link.lineIndex(),
-								"broken link to '" + dest + "': no lesson of this course is at that path");
+						// In a translation, a link to a lesson whose sibling is missing is reported as that missing sibling.
+						if (language == null || !Files.isRegularFile(target)) {
+							findings.add(file, p.bodyFirstLine() + link.lineIndex(),
+									"broken link to '" + dest + "': no lesson of this course is at that path");
+						}
 						return "#";
 					}
 					return "lesson-" + targetId + fragment;
