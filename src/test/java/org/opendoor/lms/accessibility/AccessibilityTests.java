@@ -173,13 +173,13 @@ class AccessibilityTests {
 		var account = org.opendoor.lms.support.Learners.register(accounts, "Gwenllian", org.opendoor.lms.account.Nation.WALES, "en");
 		try (BrowserLearner learner = new BrowserLearner(port, welsh)) {
 			learner.open("/login");
-			learner.clickToLoad(By.cssSelector("form.language-switch button"));
+			learner.clickToLoad(By.cssSelector(".language-switch button"));
 			assertThat(learner.browser().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
 			audit.check(learner, "Welsh sign-in");
 			audit.open(learner, "/register");
 			learner.signIn(account.email(), org.opendoor.lms.support.Learners.PASSWORD);
 			learner.open("/courses");
-			learner.clickToLoad(By.cssSelector("form.language-switch button"));
+			learner.clickToLoad(By.cssSelector(".language-switch button"));
 			audit.check(learner, "Welsh catalogue");
 			WebElement card = learner.browser().findElement(By.xpath("//li[h2[text()='Camau cyntaf: gwrando a chyfeirio']]"));
 			learner.clickToLoad(card.findElement(By.tagName("button")));
