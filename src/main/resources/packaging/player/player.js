@@ -6,6 +6,14 @@
   'use strict';
   var course = window.OPENDOOR_COURSE;
   var main = document.getElementById('main');
+  var text = window.OPENDOOR_TEXT || {};
+
+  /* The player's words in the package's language (course.js), with {0}, {1}... filled in. */
+  function t(key, english, args) {
+    var s = text[key] || english;
+    (args || []).forEach(function (a, i) { s = s.split('{' + i + '}').join(String(a)); });
+    return s;
+  }
 
   /* ---- LMS adapter ---- */
   function find(name) {
@@ -163,7 +171,7 @@
   }
 
   function cmi5Start() {
-    if (!window.fetch) { stop('This browser is too old to record your progress. Please use an up-to-date browser.'); return; }
+    if (!window.fetch) { stop(t('package.tooOld', 'This browser is too old to record your progress. Please use an up-to-date browser.')); return; }
     fetch(params.fetch, { method: 'POST' }).then(function (r) { return r.json(); }).then(function (answer) {
       if (!answer['auth-token']) { throw new Error(answer['error-text'] || 'The learning platform did not give this course a sign-in token.'); }
       cmi5.token = answer['auth-token'];
@@ -273,10 +281,10 @@
       html.push('<div class="choice"><input type="' + (multiple ? 'checkbox' : 'radio') + '" name="choice" id="choice-' + k +
         '" value="' + k + '"' + (given.indexOf(k) >= 0 ? ' checked' : '') + '><label for="choice-' + k + '">' + o.textHtml + '</label></div>');
     });
-    html.push('</fieldset><button type="submit">' + (assessment ? 'Save and continue' : 'Check my answer') + '</button></form>');
+    html.push('</fieldset><button type="submit">' + (assessment ? t('player.saveNext', 'Save and continue') : t('player.check', 'Check my answer')) + '</button></form>');
     if (!assessment && given.length) {
       var ok = correct(q, given);
-      html.push('<section id="feedback" class="feedback ' + (ok ? 'right' : 'wrong') + '" tabindex="-1"><h2>' + (ok ? 'That\u2019s right' : 'Not quite') + '</h2><ul>');
+      html.push('<section id="feedback" class="feedback ' + (ok ? 'right' : 'wrong') + '" tabindex="-1"><h2>' + (ok ? t('player.feedback.right', 'That\u2019s right') : t('player.feedback.wrong', 'Not quite')) + '</h2><ul>');
       q.options.forEach(function (o, i) {
         if (given.indexOf(String.fromCharCode(97 + i)) >= 0 || (!ok && o.correct)) { html.push('<li>' + o.textHtml + ' ' + o.feedbackHtml + '</li>'); }
       });
@@ -306,16 +314,16 @@
     if (state.i >= list.length) { state.i = list.length - 1; }
     var step = list[state.i];
     var html = [];
-    document.getElementById('course-title').textContent = course.title + ' (version ' + course.version + ')';
+    document.getElementById('course-title').textContent = t('package.title', '{0} (version {1})', [course.title, course.version]);
     var pct = Math.round(state.i * 100 / Math.max(1, list.length - 1));
     document.getElementById('progress').value = pct;
-    document.getElementById('progress-label').textContent = 'Page ' + (state.i + 1) + ' of ' + list.length + ' (' + pct + '% through)' +
+    document.getElementById('progress-label').textContent = t('player.progress', 'Page {0} of {1} ({2}% through)', [state.i + 1, list.length, pct]) +
       (step.module ? ' \u00b7 ' + step.module.title : '');
     if (step.kind === 'lesson') {
       html.push('<h1>' + esc(step.item.title) + '</h1>');
-      if (step.item.contentNote) { html.push('<aside class="content-note"><h2>Content note</h2><p>This part of the course talks about suicide and self-harm. Take a break whenever you need to; your place is saved.</p></aside>'); }
+      if (step.item.contentNote) { html.push('<aside class="content-note"><h2>' + t('support.contentNote.title', 'Content note') + '</h2><p>' + t('support.contentNote.text', 'This part of the course talks about suicide and self-harm. Take a break whenever you need to; your place is saved.') + '</p></aside>'); }
       html.push(step.item.html);
-      if (step.item.supportBox) { html.push('<aside class="support-box"><h2>Support, now or any time</h2><p>If someone\u2019s life is at risk right now, call 999 or go to A&amp;E. Samaritans are there day and night on 116 123 (free).</p></aside>'); }
+      if (step.item.supportBox) { html.push('<aside class="support-box"><h2>' + t('support.title', 'Support, now or any time') + '</h2><p>' + t('package.support', 'If someone\u2019s life is at risk right now, call 999 or go to A&amp;E. Samaritans are there day and night on 116 123 (free).') + '</p></aside>'); }
     } else if (step.kind === 'check') {
       html.push('<h1>' + esc(step.item.title) + '</h1>');
       question(step, html, false);
@@ -323,44 +331,42 @@
       var sc = step.item, path = state.s[sc.id] || [], node = sc.nodes.filter(function (n) { return n.id === sc.start; })[0], last = null;
       path.forEach(function (choice) { last = node.choices[choice]; node = sc.nodes.filter(function (n) { return n.id === last.next; })[0]; });
       html.push('<h1>' + esc(sc.title) + '</h1>');
-      if (last) { html.push('<section id="feedback" class="feedback ' + (last.critical ? 'wrong' : last.best ? 'right' : '') + '"><h2>' + (last.critical ? 'Stop and think: this choice puts someone at risk' : last.best ? 'A good choice' : 'There is a better way') + '</h2>' + last.feedbackHtml + '</section>'); }
+      if (last) { html.push('<section id="feedback" class="feedback ' + (last.critical ? 'wrong' : last.best ? 'right' : '') + '"><h2>' + (last.critical ? t('player.scenario.critical', 'Stop and think: this choice puts someone at risk') : last.best ? t('player.scenario.best', 'A good choice') : t('player.scenario.notBest', 'There is a better way')) + '</h2>' + last.feedbackHtml + '</section>'); }
       html.push(node.textHtml);
-      if (node.ending) { html.push('<p>This is the end of the scenario.</p><button type="button" class="secondary" id="restart">Try the scenario again</button>'); }
+      if (node.ending) { html.push('<p>' + t('package.scenario.end', 'This is the end of the scenario.') + '</p><button type="button" class="secondary" id="restart">' + t('player.scenario.restart', 'Try the scenario again') + '</button>'); }
       else {
-        html.push('<form class="scenario"><fieldset><legend>What do you do?</legend>');
+        html.push('<form class="scenario"><fieldset><legend>' + t('player.scenario.what', 'What do you do?') + '</legend>');
         node.choices.forEach(function (c, i) { html.push('<div class="choice"><input type="radio" name="option" id="option-' + i + '" value="' + i + '"><label for="option-' + i + '">' + c.textHtml + '</label></div>'); });
-        html.push('</fieldset><button type="submit">Choose</button></form>');
+        html.push('</fieldset><button type="submit">' + t('player.scenario.choose', 'Choose') + '</button></form>');
       }
     } else if (step.kind === 'plan') {
       html.push('<h1>' + esc(step.item.title) + '</h1>' + step.item.introHtml + '<ul>');
       step.item.prompts.forEach(function (p) { html.push('<li>' + esc(p.label) + '</li>'); });
-      html.push('</ul><p>Write your answers somewhere private: this page does not store them.</p>');
+      html.push('</ul><p>' + t('package.plan.private', 'Write your answers somewhere private: this page does not store them.') + '</p>');
     } else if (step.kind === 'intro') {
-      html.push('<h1>' + esc(course.assessment.title) + '</h1><p>The final assessment has ' + state.d.length + ' questions. To pass you need ' +
-        course.passMark + '% or more, and every question about keeping people safe right.</p>');
+      html.push('<h1>' + esc(course.assessment.title) + '</h1><p>' + t('package.assessment.intro', 'The final assessment has {0} questions. To pass you need {1}% or more, and every question about keeping people safe right.', [state.d.length, course.passMark]) + '</p>');
     } else if (step.kind === 'assessment') {
-      html.push('<h1>Question ' + step.n + ' of ' + state.d.length + '</h1>');
+      html.push('<h1>' + t('player.assessment.question', 'Question {0} of {1}', [step.n, state.d.length]) + '</h1>');
       question(step, html, true);
     } else if (step.kind === 'result') {
       if (!state.done) {
-        html.push('<h1>Ready to submit?</h1><button type="button" id="submit">Submit my answers</button>');
+        html.push('<h1>' + t('player.submit.title', 'Ready to submit?') + '</h1><button type="button" id="submit">' + t('player.submit.button', 'Submit my answers') + '</button>');
       } else {
         var m = state.done;
-        html.push('<h1>' + (m.passed ? 'You passed' : 'Not passed this time') + '</h1><p class="score">You got ' + m.right + ' of ' + m.total + ' right (' +
-          Math.floor(m.scaled * 100) + '%).</p>');
-        if (m.critical) { html.push('<p>' + m.critical + ' safety-critical question(s) were not right. These must all be right to pass.</p>'); }
+        html.push('<h1>' + (m.passed ? t('result.passed', 'You passed') : t('result.failed', 'Not passed this time')) + '</h1><p class="score">' + t('package.result.score', 'You got {0} of {1} right ({2}%).', [m.right, m.total, Math.floor(m.scaled * 100)]) + '</p>');
+        if (m.critical) { html.push('<p>' + t('package.result.critical', '{0} safety-critical question(s) were not right. These must all be right to pass.', [m.critical]) + '</p>'); }
         if (m.revisit.length) {
-          html.push('<h2>What to revisit</h2><ul>');
+          html.push('<h2>' + t('result.revisit', 'What to revisit') + '</h2><ul>');
           m.revisit.forEach(function (id) { course.modules.forEach(function (mod) { if (mod.id === id) { html.push('<li>' + esc(mod.title) + '</li>'); } }); });
           html.push('</ul>');
         }
-        if (!m.passed) { html.push('<button type="button" id="retake">Retake the assessment</button>'); }
+        if (!m.passed) { html.push('<button type="button" id="retake">' + t('result.retake', 'Retake the assessment') + '</button>'); }
       }
     }
-    html.push('<nav class="pager" aria-label="Pages">');
-    if (state.i > 0) { html.push('<button type="button" class="secondary" id="prev">Previous</button>'); }
-    if (state.i < list.length - 1 && step.kind !== 'assessment') { html.push('<button type="button" id="next">Next</button>'); }
-    if (cmi5) { html.push('<button type="button" class="secondary" id="finish">' + (state.done && state.done.passed ? 'Finish' : 'Save and exit') + '</button>'); }
+    html.push('<nav class="pager" aria-label="' + t('player.pager', 'Pages') + '">');
+    if (state.i > 0) { html.push('<button type="button" class="secondary" id="prev">' + t('player.previous', 'Previous') + '</button>'); }
+    if (state.i < list.length - 1 && step.kind !== 'assessment') { html.push('<button type="button" id="next">' + t('player.next', 'Next') + '</button>'); }
+    if (cmi5) { html.push('<button type="button" class="secondary" id="finish">' + (state.done && state.done.passed ? t('package.finish', 'Finish') : t('package.saveExit', 'Save and exit')) + '</button>'); }
     html.push('</nav>');
     main.innerHTML = html.join('');
     wire(step);

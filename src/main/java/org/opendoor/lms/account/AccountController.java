@@ -37,8 +37,9 @@ class AccountController {
 	}
 
 	@GetMapping("/register")
-	String registerForm(Model model) {
-		model.addAttribute("form", new Registration("", "", "", null, "en"));
+	String registerForm(Model model, java.util.Locale locale) {
+		// The language chosen before registering (language switch, cookie or browser) is preselected.
+		model.addAttribute("form", new Registration("", "", "", null, "cy".equals(locale.getLanguage()) ? "cy" : "en"));
 		model.addAttribute("errors", java.util.Map.of());
 		return "account/register";
 	}

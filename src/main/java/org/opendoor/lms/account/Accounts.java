@@ -109,6 +109,17 @@ public class Accounts implements UserDetailsService {
 		return user.toAccount();
 	}
 
+	/** Sets a learner's language ({@code en} or {@code cy}), as the language switch on every page does. */
+	@Transactional
+	public void setLanguage(long id, String language) {
+		if (!"en".equals(language) && !"cy".equals(language)) {
+			throw new IllegalArgumentException("Unknown language " + language);
+		}
+		UserEntity user = users.findById(id).orElseThrow();
+		Account account = user.toAccount();
+		user.updateProfile(account.displayName(), account.nation(), language);
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public SignedInUser loadUserByUsername(String username) {

@@ -143,6 +143,7 @@ public class CertificateMailer {
 						locale));
 				message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
 				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+				message.setHeader("Content-Language", locale.getLanguage());
 				sender.send(message);
 				sent++;
 			}
@@ -168,6 +169,7 @@ public class CertificateMailer {
 				new Object[] { learner.displayName(), c.content().courseTitle(), full.orElse(c).content().verifyUrl(), c.code() },
 				locale));
 		helper.addAttachment("certificate-" + c.code() + ".pdf", new ByteArrayResource(certificates.pdf(id)), "application/pdf");
+		message.setHeader("Content-Language", locale.getLanguage());
 		sender.send(message);
 	}
 

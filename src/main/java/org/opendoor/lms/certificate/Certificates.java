@@ -103,7 +103,8 @@ public class Certificates {
 	public void onAssessmentSubmitted(LearningEvents.AssessmentSubmitted event) {
 		if (event.mark().passed() && !store.existsValidFor(event.attemptId())) {
 			long id = store.insert(event.attemptId(), event.learnerId(), event.courseId(),
-					content(event.learnerId(), catalogue.version(event.courseVersionId()), null), null);
+					content(event.learnerId(), catalogue.version(event.courseVersionId(),
+							accounts.get(event.learnerId()).language()), null), null);
 			store.audit(id, "ISSUED", null, null);
 		}
 	}

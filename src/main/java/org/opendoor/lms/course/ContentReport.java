@@ -88,7 +88,13 @@ public final class ContentReport {
 					median(scores), max));
 			md.append("- Lessons that mention suicide or self-harm: ").append(mentions)
 				.append(", every one with the support box (enforced by the lint)\n");
-			md.append("- Safe-messaging lint: passed (a course with a finding is not loaded)\n\n");
+			md.append("- Safe-messaging lint: passed (a course with a finding is not loaded)\n");
+			for (String language : result.translations().keySet()) {
+				md.append("- Translation '").append(language).append("': loaded and checked against the source (same ids and "
+						+ "structure, safe-messaging rules in Welsh too); readability is not scored, because the "
+						+ "Flesch–Kincaid grade is for English only\n");
+			}
+			md.append('\n');
 			md.append("| module | lesson | words | sentences | grade |\n|---|---|---:|---:|---:|\n");
 			for (LessonScore s : scores) {
 				md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f |%n", s.module(), s.lessonId(),

@@ -21,6 +21,10 @@ class CourseAdminController {
 	@GetMapping("/admin/courses")
 	String courses(Model model) {
 		model.addAttribute("reports", catalogue.reports());
+		model.addAttribute("welsh", catalogue.available().stream()
+			.filter(e -> "cy".equals(catalogue.languageOf(e.versionId(), "cy")))
+			.map(e -> e.course().id())
+			.collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("versions", catalogue.storedVersions());
 		model.addAttribute("contacts", contacts.all());
 		model.addAttribute("stale", contacts.stale());

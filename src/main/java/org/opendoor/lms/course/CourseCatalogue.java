@@ -30,6 +30,8 @@ public class CourseCatalogue implements SmartInitializingSingleton {
 
 	private final Map<Long, Course> versions = new ConcurrentHashMap<>();
 
+	private final Map<Long, Map<String, Course>> translations = new ConcurrentHashMap<>();
+
 	private volatile Map<String, CatalogueEntry> current = Map.of();
 
 	private volatile List<CourseReport> reports = List.of();
@@ -69,8 +71,9 @@ public class CourseCatalogue implements SmartInitializingSingleton {
 						List.of("another folder already holds course id '" + course.id() + "'")));
 				continue;
 			}
-			CourseVersionStore.Stored stored = store.save(course);
+			CourseVersionStore.Stored stored = store.save(course, result.translations());
 			versions.put(stored.id(), course);
+			translations.put(stored.id(), result.translations());
 			loaded.put(course.id(), new CatalogueEntry(stored.id(), course));
 			List<String> notes = stored.contentChanged() ? List.of("the content of version " + course.version()
 					+ " changed since it was first loaded; give structural changes a new version") : List.of();
@@ -93,15 +96,48 @@ public class CourseCatalogue implements SmartInitializingSingleton {
 		return current.values().stream().sorted(Comparator.comparing(e -> e.course().title())).toList();
 	}
 
+	/** The courses learners can start now in a language (each in its source language when not translated), by title. */
+	public List<CatalogueEntry> available(String language) {
+		return current.values().stream()
+			.map(e -> new CatalogueEntry(e.versionId(), version(e.versionId(), language)))
+			.sorted(Comparator.comparing(e -> e.course().title()))
+			.toList();
+	}
+
 	/** The version of a course that new attempts start on. */
 	public Optional<CatalogueEntry> latest(String courseId) {
 		return Optional.ofNullable(current.get(courseId));
+	}
+
+	/** The version of a course that new attempts start on, in a language (the source language when not translated). */
+	public Optional<CatalogueEntry> latest(String courseId, String language) {
+		return latest(courseId).map(e -> new CatalogueEntry(e.versionId(), version(e.versionId(), language)));
 	}
 
 	/** A stored course version, whether or not it is still the latest. */
 	public Course version(long versionId) {
 		return versions.computeIfAbsent(versionId, id -> store.load(id)
 			.orElseThrow(() -> new IllegalStateException("No stored course version " + id)));
+	}
+
+	/**
+	 * A stored course version in a language: its translation when the version has one, otherwise the
+	 * version in its source language. The ids and structure are the same in every language.
+	 */
+	public Course version(long versionId, String language) {
+		Course source = version(versionId);
+		if (language == null || source.languages().isEmpty() || source.languages().get(0).equals(language)) {
+			return source;
+		}
+		Course translated = translations.computeIfAbsent(versionId, store::loadTranslations).get(language);
+		return translated == null ? source : translated;
+	}
+
+	/** The language a version is shown in for a learner who prefers {@code language}. */
+	public String languageOf(long versionId, String language) {
+		Course source = version(versionId);
+		String sourceLanguage = source.languages().isEmpty() ? "en" : source.languages().get(0);
+		return version(versionId, language) == source ? sourceLanguage : language;
 	}
 
 	/** What happened to every course folder at the last load. */

@@ -62,6 +62,22 @@ public final class CourseLint {
 			if (read.findings().isEmpty()) {
 				out.println("ok support contacts (" + read.contacts().size() + ")");
 			}
+			Path welsh = CourseReader.sibling(contacts, CourseReader.WELSH);
+			boolean welshCourse = results.stream().anyMatch(r -> !r.translations().isEmpty());
+			if (Files.exists(welsh) || welshCourse) {
+				List<LintFinding> cy = Files.exists(welsh)
+						? new org.opendoor.lms.course.internal.ContactsReader().readTranslation(target, contacts, CourseReader.WELSH).findings()
+						: List.of(new LintFinding(target.relativize(welsh).toString(), 1,
+								"missing translation: a course is offered in Welsh, so the support contacts need this file"));
+				for (LintFinding finding : cy) {
+					out.println(target.resolve(finding.file()).normalize().toString().replace('\\', '/') + ":" + finding.line()
+							+ ": " + finding.message());
+					problems++;
+				}
+				if (cy.isEmpty()) {
+					out.println("ok support contacts in Welsh");
+				}
+			}
 		}
 		if (results.isEmpty()) {
 			out.println("no course folders (with " + CourseReader.MANIFEST + ") under " + target);

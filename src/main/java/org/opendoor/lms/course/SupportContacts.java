@@ -33,6 +33,8 @@ public class SupportContacts implements SmartInitializingSingleton {
 
 	private volatile ContactsReader.Result current = new ContactsReader.Result(List.of(), List.of());
 
+	private volatile ContactsReader.Result welsh = new ContactsReader.Result(List.of(), List.of());
+
 	public SupportContacts(CourseProperties properties, Optional<Clock> clock) {
 		this.properties = properties;
 		this.clock = clock.orElse(Clock.systemUTC());
@@ -48,6 +50,11 @@ public class SupportContacts implements SmartInitializingSingleton {
 		Path file = properties.directory().resolve(FILE);
 		current = new ContactsReader().read(properties.directory(), file);
 		current.findings().forEach(f -> log.warn("Support contacts: {}", f));
+		Path cy = org.opendoor.lms.course.internal.CourseReader.sibling(file, "cy");
+		welsh = java.nio.file.Files.isRegularFile(cy)
+				? new ContactsReader().readTranslation(properties.directory(), file, "cy")
+				: new ContactsReader.Result(List.of(), List.of());
+		welsh.findings().forEach(f -> log.warn("Support contacts (Welsh): {}", f));
 		stale().forEach(c -> log.warn("Support contact '{}' was last reviewed on {}: review it", c.id(), c.lastReviewed()));
 	}
 
@@ -57,6 +64,20 @@ public class SupportContacts implements SmartInitializingSingleton {
 			.filter(c -> c.nations().contains(nation))
 			.sorted(Comparator.comparingInt(c -> TIER_ORDER.indexOf(c.tier())))
 			.toList();
+	}
+
+	/**
+	 * The contacts for a nation in a language: the Welsh texts ({@code support-contacts.cy.yaml}) for
+	 * {@code cy} when that file is present and passes the lint, otherwise the source texts.
+	 */
+	public List<SupportContact> forNation(String nation, String language) {
+		if ("cy".equals(language) && !welsh.contacts().isEmpty()) {
+			return welsh.contacts().stream()
+				.filter(c -> c.nations().contains(nation))
+				.sorted(Comparator.comparingInt(c -> TIER_ORDER.indexOf(c.tier())))
+				.toList();
+		}
+		return forNation(nation);
 	}
 
 	/** Every contact. */
@@ -70,9 +91,11 @@ public class SupportContacts implements SmartInitializingSingleton {
 		return current.contacts().stream().filter(c -> c.isStale(today)).toList();
 	}
 
-	/** Problems in the contacts file. */
+	/** Problems in the contacts file and its Welsh translation. */
 	public List<LintFinding> findings() {
-		return current.findings();
+		List<LintFinding> all = new java.util.ArrayList<>(current.findings());
+		all.addAll(welsh.findings());
+		return all;
 	}
 
 }

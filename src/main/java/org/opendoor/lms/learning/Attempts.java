@@ -121,7 +121,7 @@ public class Attempts {
 		for (AttemptEntity a : attempts.findByLearnerIdOrderByStartedAtDesc(learnerId)) {
 			latest.putIfAbsent(a.getCourseId(), a);
 		}
-		return catalogue.available().stream().map(e -> {
+		return catalogue.available(language(learnerId)).stream().map(e -> {
 			AttemptEntity a = latest.get(e.course().id());
 			return new CatalogueItem(e, a == null ? null : summary(a));
 		}).toList();
@@ -174,7 +174,7 @@ public class Attempts {
 	@Transactional
 	public StepView view(long learnerId, UUID attemptId, String stepKey) {
 		AttemptEntity attempt = load(learnerId, attemptId);
-		Course course = catalogue.version(attempt.getCourseVersionId());
+		Course course = catalogue.version(attempt.getCourseVersionId(), language(learnerId));
 		StepPlan plan = new StepPlan(course, attempt.getDraw());
 		Step step = plan.find(stepKey).orElseThrow(StepNotFoundException::new);
 		if (!attempt.getCurrentStep().equals(step.key())) {
@@ -210,14 +210,16 @@ public class Attempts {
 		if (step.kind() == StepKind.RESULT && result.isPresent()) {
 			resultView = resultView(course, attempt, given);
 		}
+		org.opendoor.lms.account.Account learner = accounts.get(attempt.getLearnerId());
+		String language = catalogue.languageOf(attempt.getCourseVersionId(), learner.language());
 		List<SupportContact> support = step.item() instanceof Lesson lesson && lesson.supportBox()
-				? contacts.forNation(nationCode(accounts.get(attempt.getLearnerId()).nation())) : List.of();
+				? contacts.forNation(nationCode(learner.nation()), learner.language()) : List.of();
 		List<LocalService> local = step.item() instanceof Lesson lesson && lesson.supportBox() && step.module() != null
 				&& SIGNPOSTING_MODULE.equals(step.module().id()) ? localServices.forMember(attempt.getLearnerId()) : List.of();
 		return new StepView(attempt.getId(), course, attempt.getStatus(), attempt.getAssessmentRound(), step,
 				plan.position(step) + 1, plan.steps().size(), plan.previous(step).map(Step::key).orElse(null),
 				plan.next(step).map(Step::key).orElse(null), chosen, path, resultView, answeredInRound,
-				attempt.getDraw().size(), result.isPresent(), support, local, planEntries(attempt, step));
+				attempt.getDraw().size(), result.isPresent(), support, local, planEntries(attempt, step), language);
 	}
 
 	private StepView.ResultView resultView(Course course, AttemptEntity attempt, Map<String, AnswerEntity> given) {
@@ -235,7 +237,7 @@ public class Attempts {
 	@Transactional
 	public StepView answer(long learnerId, UUID attemptId, String stepKey, Set<String> chosen) {
 		AttemptEntity attempt = load(learnerId, attemptId);
-		Course course = catalogue.version(attempt.getCourseVersionId());
+		Course course = catalogue.version(attempt.getCourseVersionId(), language(learnerId));
 		StepPlan plan = new StepPlan(course, attempt.getDraw());
 		Step step = plan.find(stepKey).orElseThrow(StepNotFoundException::new);
 		Question q = step.question();
@@ -421,6 +423,11 @@ public class Attempts {
 	/** The contacts file's code for a nation. */
 	static String nationCode(Nation nation) {
 		return nation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
+	/** The learner's language (their profile's), in which the player shows a course when it has a translation. */
+	private String language(long learnerId) {
+		return accounts.get(learnerId).language();
 	}
 
 	private AttemptEntity load(long learnerId, UUID attemptId) {

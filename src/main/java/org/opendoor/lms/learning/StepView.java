@@ -32,12 +32,13 @@ import org.opendoor.lms.course.SupportContact;
  * @param localServices the local services of the learner's organisations, on support-box pages of the
  *        signposting module
  * @param planEntries what the learner wrote in this page's private plan, by prompt id
+ * @param language the language the course text is shown in ({@code cy} or the course's source language)
  */
 public record StepView(UUID attemptId, Course course, AttemptStatus status, int round, Step step, int position,
 		int total, String previousKey, String nextKey, Set<String> chosen, ScenarioPath scenario, ResultView result,
 		int answeredInRound, int drawSize, boolean locked, List<SupportContact> contacts,
 		List<org.opendoor.lms.directory.LocalService> localServices,
-		java.util.Map<String, String> planEntries) {
+		java.util.Map<String, String> planEntries, String language) {
 
 	/** Progress through the course as a whole percentage. */
 	public int percent() {

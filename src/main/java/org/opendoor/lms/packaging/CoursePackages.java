@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -17,6 +18,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
+import org.opendoor.lms.course.CatalogueEntry;
+import org.springframework.context.MessageSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,30 +33,71 @@ public class CoursePackages {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The interface words the package player shows, taken from the site's messages in the package's language. */
+	static final List<String> PLAYER_TEXT = List.of("layout.skip", "package.noscript", "package.title", "player.progress",
+			"player.saveNext", "player.check", "player.feedback.right", "player.feedback.wrong", "support.contentNote.title",
+			"support.contentNote.text", "support.title", "package.support", "player.scenario.critical",
+			"player.scenario.best", "player.scenario.notBest", "package.scenario.end", "player.scenario.restart",
+			"player.scenario.what", "player.scenario.choose", "package.plan.private", "package.assessment.intro",
+			"player.assessment.question", "player.submit.title", "player.submit.button", "result.passed", "result.failed",
+			"package.result.score", "package.result.critical", "result.revisit", "result.retake", "player.pager",
+			"player.previous", "player.next", "package.finish", "package.saveExit", "package.tooOld");
+
 	private final CourseCatalogue catalogue;
 
-	public CoursePackages(CourseCatalogue catalogue) {
+	private final MessageSource messages;
+
+	public CoursePackages(CourseCatalogue catalogue, MessageSource messages) {
 		this.catalogue = catalogue;
+		this.messages = messages;
 	}
 
 	/** The package of the latest version of a course; a course that failed lint cannot be exported. */
 	public byte[] export(String courseId, PackageStandard standard) {
-		Course course = catalogue.latest(courseId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-					"error.packageCourseNotLoaded"))
-			.course();
-		return write(course, standard);
+		return export(courseId, standard, null);
 	}
 
-	/** Writes a course as a package of the given standard. */
+	/**
+	 * The package of the latest version of a course in a language ({@code cy}, or {@code null} for the
+	 * course's source language); a course with no such translation is a 404.
+	 */
+	public byte[] export(String courseId, PackageStandard standard, String language) {
+		CatalogueEntry entry = catalogue.latest(courseId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "error.packageCourseNotLoaded"));
+		String source = entry.course().languages().isEmpty() ? "en" : entry.course().languages().get(0);
+		String lang = language == null || language.isBlank() ? source : language;
+		if (!entry.course().languages().contains(lang) || !catalogue.languageOf(entry.versionId(), lang).equals(lang)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "error.packageLanguage");
+		}
+		Course course = catalogue.version(entry.versionId(), lang);
+		Locale locale = "cy".equals(lang) ? Locale.forLanguageTag("cy") : Locale.UK;
+		Map<String, String> text = new LinkedHashMap<>();
+		for (String key : PLAYER_TEXT) {
+			text.put(key, messages.getMessage(key, null, key, locale));
+		}
+		return write(course, standard, lang, text);
+	}
+
+	/** Writes a course as a package of the given standard, with the player in English. */
 	public static byte[] write(Course course, PackageStandard standard) {
+		return write(course, standard, "en", Map.of());
+	}
+
+	/**
+	 * Writes a course (already in {@code language}) as a package of the given standard; {@code text} holds
+	 * the player's interface words in that language by message key (the player falls back to English).
+	 */
+	static byte[] write(Course course, PackageStandard standard, String language, Map<String, String> text) {
 		Map<String, byte[]> files = new LinkedHashMap<>();
 		for (String name : PLAYER) {
 			files.put(name, resource("packaging/player/" + name));
 		}
-		files.put("course.js", ("window.OPENDOOR_COURSE = " + JSON.writeValueAsString(course) + ";\n")
+		files.put("index.html", page(new String(files.get("index.html"), StandardCharsets.UTF_8), course, language, text)
 			.getBytes(StandardCharsets.UTF_8));
-		String manifest = ManifestWriter.write(standard, course, List.copyOf(files.keySet()));
+		files.put("course.js", ("window.OPENDOOR_COURSE = " + JSON.writeValueAsString(course) + ";\n"
+				+ "window.OPENDOOR_TEXT = " + JSON.writeValueAsString(text) + ";\n")
+			.getBytes(StandardCharsets.UTF_8));
+		String manifest = ManifestWriter.write(standard, course, List.copyOf(files.keySet()), language);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
 			put(zip, standard.manifest(), manifest.getBytes(StandardCharsets.UTF_8));
@@ -65,6 +109,16 @@ public class CoursePackages {
 			throw new UncheckedIOException(ex);
 		}
 		return out.toByteArray();
+	}
+
+	/** The player page in the package's language: its {@code lang}, title and fixed words. */
+	private static String page(String html, Course course, String language, Map<String, String> text) {
+		return html.replace("<html lang=\"en-GB\">", "<html lang=\"" + ManifestWriter.languageTag(language) + "\">")
+			.replace("<title>Course</title>", "<title>" + ManifestWriter.xml(course.title()) + "</title>")
+			.replace(">Skip to main content<", ">" + ManifestWriter.xml(text.getOrDefault("layout.skip", "Skip to main content")) + "<")
+			.replace(">This course needs JavaScript inside your learning platform.<",
+					">" + ManifestWriter.xml(text.getOrDefault("package.noscript",
+							"This course needs JavaScript inside your learning platform.")) + "<");
 	}
 
 	private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

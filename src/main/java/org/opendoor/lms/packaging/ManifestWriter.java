@@ -17,11 +17,29 @@ final class ManifestWriter {
 	}
 
 	static String write(PackageStandard standard, Course course, List<String> files) {
+		return write(standard, course, files, course.languages().isEmpty() ? "en" : course.languages().get(0));
+	}
+
+	/**
+	 * The manifest of a package whose course text is in {@code language}. A translated package has its own
+	 * SCORM identifier (an LMS can hold both); the cmi5 course and AU ids stay the same, so the learning
+	 * records of both languages are about the same activities.
+	 */
+	static String write(PackageStandard standard, Course course, List<String> files, String language) {
+		boolean source = course.languages().isEmpty() || course.languages().get(0).equals(language);
+		String identifier = identifier(course) + (source ? "" : "-" + language);
 		return switch (standard) {
-			case SCORM12 -> scorm12(course, files);
-			case SCORM2004 -> scorm2004(course, files);
-			case CMI5 -> cmi5(course);
+			case SCORM12 -> scorm12(course, files).replaceFirst("identifier=\"" + identifier(course) + "\"",
+					"identifier=\"" + identifier + "\"");
+			case SCORM2004 -> scorm2004(course, files).replaceFirst("identifier=\"" + identifier(course) + "\"",
+					"identifier=\"" + identifier + "\"");
+			case CMI5 -> cmi5(course, languageTag(language));
 		};
+	}
+
+	/** The BCP 47 tag of a package language: en-GB or cy-GB. */
+	static String languageTag(String language) {
+		return language == null || "en".equals(language) ? "en-GB" : language + "-GB";
 	}
 
 	private static String identifier(Course course) {
@@ -117,9 +135,11 @@ final class ManifestWriter {
 	}
 
 	static String cmi5(Course course) {
+		return cmi5(course, languageTag(course.languages().isEmpty() ? "en" : course.languages().get(0)));
+	}
+
+	static String cmi5(Course course, String lang) {
 		String base = "https://opendoor.invalid/courses/" + course.id() + "/" + course.version();
-		String lang = course.languages().isEmpty() || "en".equals(course.languages().get(0)) ? "en-GB"
-				: course.languages().get(0);
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">

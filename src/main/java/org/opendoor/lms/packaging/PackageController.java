@@ -21,15 +21,20 @@ class PackageController {
 	}
 
 	@GetMapping("/api/courses/{courseId}/packages/{standard}")
-	ResponseEntity<byte[]> download(@PathVariable String courseId, @PathVariable String standard) {
+	ResponseEntity<byte[]> download(@PathVariable String courseId, @PathVariable String standard,
+			@org.springframework.web.bind.annotation.RequestParam(name = "lang", required = false) String lang) {
+		if (lang != null && !lang.isEmpty() && !"en".equals(lang) && !"cy".equals(lang)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown language '" + lang + "': use en or cy");
+		}
 		PackageStandard s = PackageStandard.of(standard)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"Unknown package standard '" + standard + "': use scorm12, scorm2004 or cmi5"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(courseId + "-" + s.pathName() + ".zip").build().toString())
-			.body(packages.export(courseId, s));
+					ContentDisposition.attachment()
+						.filename(courseId + "-" + s.pathName() + ("cy".equals(lang) ? "-cy" : "") + ".zip").build().toString())
+			.body(packages.export(courseId, s, lang));
 	}
 
 }

@@ -64,6 +64,11 @@ public class TrainingRecords {
 		this.catalogue = catalogue;
 	}
 
+	/** A course's title in a language (its source title when it has no such translation). */
+	String courseTitle(Course course, String language) {
+		return catalogue.latest(course.id(), language).map(e -> e.course().title()).orElse(course.title());
+	}
+
 	/** The courses a report covers: one, or every course in the catalogue. */
 	List<Course> courses(String courseId) {
 		if (courseId == null || courseId.isBlank()) {

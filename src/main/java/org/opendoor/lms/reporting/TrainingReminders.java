@@ -160,7 +160,7 @@ public class TrainingReminders {
 			String key = r.overdue() ? "mail.training.overdueLine" : "mail.training.expiringLine";
 			Object date = r.overdue() ? r.dueOn() : r.certificate().expiresOn();
 			lines.append("- ")
-				.append(messages.getMessage(key, new Object[] { r.course().title(), item.organisation().name(), date.toString() },
+				.append(messages.getMessage(key, new Object[] { records.courseTitle(r.course(), person.language()), item.organisation().name(), date.toString() },
 						locale))
 				.append('\n');
 		}
@@ -174,6 +174,7 @@ public class TrainingReminders {
 				new Object[] { person.displayName(), lines.toString(), baseUrl + "/courses", unsubscribe }, locale));
 		message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
 		message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		message.setHeader("Content-Language", locale.getLanguage());
 		sender.send(message);
 	}
 

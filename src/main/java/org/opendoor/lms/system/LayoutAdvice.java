@@ -26,6 +26,14 @@ class LayoutAdvice {
 		this.organisations = organisations;
 	}
 
+	/** The page being shown, for the language switch to come back to (path and, for a GET, its query). */
+	@ModelAttribute("here")
+	String here(jakarta.servlet.http.HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String query = request.getQueryString();
+		return "GET".equals(request.getMethod()) && query != null ? path + "?" + query : path;
+	}
+
 	@ModelAttribute("nav")
 	Nav nav(Authentication authentication) {
 		boolean signedIn = authentication != null && authentication.getPrincipal() instanceof SignedInUser;

@@ -31,7 +31,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle, Accounts accounts,
 			ObjectProvider<ClientRegistrationRepository> identityProviders, OidcSignIn oidc) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/register", "/verify", "/verify/**", "/issuer", "/issuer/jwks.json", "/unsubscribe/*", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error",
+			.requestMatchers("/login", "/register", "/language", "/verify", "/verify/**", "/issuer", "/issuer/jwks.json", "/unsubscribe/*", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**", "/api/courses/*/packages/**")

@@ -14,7 +14,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Language: a signed-in learner's profile language; otherwise Welsh when the browser asks for it. */
+/**
+ * Language: a signed-in learner's profile language; otherwise the language chosen with the switch on every
+ * page (a cookie); otherwise Welsh when the browser asks for it.
+ */
 @Configuration
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -22,6 +25,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	static final String LANGUAGE = "lms.language";
 
 	static final Locale WELSH = Locale.forLanguageTag("cy");
+
+	/** Cookie holding the language a visitor chose with the language switch. */
+	static final String LANGUAGE_COOKIE = "lms-lang";
 
 	@Bean
 	LocaleResolver localeResolver(Accounts accounts) {
@@ -39,6 +45,13 @@ class WebConfiguration implements WebMvcConfigurer {
 						}
 					}
 					return "cy".equals(lang) ? WELSH : Locale.UK;
+				}
+				if (request.getCookies() != null) {
+					for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+						if (LANGUAGE_COOKIE.equals(cookie.getName())) {
+							return "cy".equals(cookie.getValue()) ? WELSH : Locale.UK;
+						}
+					}
 				}
 				String header = request.getHeader("Accept-Language");
 				return header != null && header.toLowerCase(Locale.ROOT).startsWith("cy") ? WELSH : Locale.UK;

@@ -163,6 +163,47 @@ class AccessibilityTests {
 		audit.assertClean();
 	}
 
+	@Autowired
+	org.opendoor.lms.account.Accounts accounts;
+
+	@Test
+	void welshLearnerPagesHaveNoViolations() {
+		Audit audit = new Audit();
+		Course welsh = new CourseReader().read(Path.of("courses"), Path.of("courses/first-steps")).translations().get("cy");
+		var account = org.opendoor.lms.support.Learners.register(accounts, "Gwenllian", org.opendoor.lms.account.Nation.WALES, "en");
+		try (BrowserLearner learner = new BrowserLearner(port, welsh)) {
+			learner.open("/login");
+			learner.clickToLoad(By.cssSelector(".language-switch button"));
+			assertThat(learner.browser().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+			audit.check(learner, "Welsh sign-in");
+			audit.open(learner, "/register");
+			learner.signIn(account.email(), org.opendoor.lms.support.Learners.PASSWORD);
+			learner.open("/courses");
+			learner.clickToLoad(By.cssSelector(".language-switch button"));
+			audit.check(learner, "Welsh catalogue");
+			WebElement card = learner.browser().findElement(By.xpath("//li[h2[text()='Camau cyntaf: gwrando a chyfeirio']]"));
+			learner.clickToLoad(card.findElement(By.tagName("button")));
+			assertThat(learner.browser().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+			audit.check(learner, "Welsh lesson");
+			String base = learner.path().replaceFirst("/steps/.*", "/steps/");
+			audit.open(learner, base + "lesson-three-tiers");
+			audit.open(learner, base + "check-open-question");
+			learner.answer(false);
+			audit.check(learner, "Welsh knowledge check with feedback");
+			audit.open(learner, base + "scenario-cafe-chat");
+			learner.browser().findElement(By.cssSelector("label[for=option-0]")).click();
+			learner.clickToLoad(By.cssSelector("main form button[type=submit]"));
+			audit.check(learner, "Welsh scenario ending");
+			audit.open(learner, base + "plan-my-next-step");
+			audit.open(learner, base + "assessment");
+			audit.open(learner, base + "assessment-1");
+			audit.open(learner, base + "result");
+			audit.open(learner, "/profile");
+			audit.open(learner, "/certificates");
+		}
+		audit.assertClean();
+	}
+
 	@Test
 	void organisationAdminPagesHaveNoViolations() {
 		Audit audit = new Audit();

@@ -85,10 +85,15 @@ class CourseVersionsTests {
 		UUID oldAttempt = attempts.start(early.id(), "first-steps");
 		Path manifest = courses.resolve("first-steps/course.yaml");
 		Path lesson = courses.resolve("first-steps/lessons/01-welcome.md");
+		Path welshManifest = courses.resolve("first-steps/course.cy.yaml");
+		Path welshLesson = courses.resolve("first-steps/lessons/01-welcome.cy.md");
 		String originalManifest = Files.readString(manifest);
 		String originalLesson = Files.readString(lesson);
+		String originalWelshManifest = Files.readString(welshManifest);
+		String originalWelshLesson = Files.readString(welshLesson);
 		try {
 			Files.writeString(manifest, originalManifest.replace("version: 1.0.0", "version: 1.1.0"));
+			Files.writeString(welshManifest, originalWelshManifest.replace("version: 1.0.0", "version: 1.1.0"));
 			Files.writeString(lesson, originalLesson.replace("title: Welcome", "title: Welcome to version 1.1"));
 			catalogue.reload();
 			Account late = learner();
@@ -103,10 +108,20 @@ class CourseVersionsTests {
 				assertThat(item.latest().version()).isEqualTo("1.0.0");
 			});
 			assertThat(catalogue.storedVersions()).extracting(CourseCatalogue.StoredVersion::version).contains("1.0.0", "1.1.0");
+
+			// the fingerprint covers the Welsh files: a changed translation is changed content
+			Files.writeString(welshLesson, originalWelshLesson.replace("title: Croeso", "title: Croeso i fersiwn 1.1"));
+			catalogue.reload();
+			assertThat(catalogue.reports()).filteredOn(r -> r.courseId().equals("first-steps")).singleElement()
+				.satisfies(r -> assertThat(r.notes()).singleElement().asString().contains("changed since it was first loaded"));
+			long version = catalogue.latest("first-steps").orElseThrow().versionId();
+			assertThat(catalogue.version(version, "cy").modules().get(0).items().get(0).title()).isEqualTo("Croeso i fersiwn 1.1");
 		}
 		finally {
 			Files.writeString(manifest, originalManifest);
 			Files.writeString(lesson, originalLesson);
+			Files.writeString(welshManifest, originalWelshManifest);
+			Files.writeString(welshLesson, originalWelshLesson);
 			catalogue.reload();
 		}
 	}

@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SecurityTests {
 
 	static final Set<String> PUBLIC = Set.of("/login", "/register", "/error", "/verify", "/verify/x", "/issuer",
-			"/issuer/jwks.json", "/unsubscribe/x");
+			"/issuer/jwks.json", "/unsubscribe/x", "/language");
 
 	@Autowired
 	MockMvc mvc;
@@ -116,6 +116,21 @@ class SecurityTests {
 			checked++;
 		}
 		assertThat(checked).isGreaterThan(8);
+	}
+
+	@Test
+	void theLanguageSwitchNeedsItsFormTokenAndOnlyReturnsToThisSite() throws Exception {
+		assertThat(mvc.perform(post("/language").param("lang", "cy").param("return", "/login")).andReturn().getResponse()
+			.getStatus()).as("no CSRF token").isEqualTo(403);
+		assertThat(mvc.perform(post("/language").param("lang", "fr").with(csrf())).andReturn().getResponse().getStatus())
+			.as("unknown language").isEqualTo(400);
+		for (String elsewhere : List.of("https://evil.example/", "//evil.example/", "/\\evil.example/", "evil")) {
+			MvcResult r = mvc.perform(post("/language").param("lang", "cy").param("return", elsewhere).with(csrf())).andReturn();
+			assertThat(r.getResponse().getRedirectedUrl()).as(elsewhere).isEqualTo("/");
+		}
+		MvcResult ok = mvc.perform(post("/language").param("lang", "cy").param("return", "/register").with(csrf())).andReturn();
+		assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/register");
+		assertThat(ok.getResponse().getHeader("Set-Cookie")).startsWith("lms-lang=cy").contains("HttpOnly").contains("SameSite=Lax");
 	}
 
 	@Test

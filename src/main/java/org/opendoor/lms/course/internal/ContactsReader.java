@@ -40,6 +40,18 @@ public final class ContactsReader {
 
 	/** Reads a contacts file; a missing file is a finding. */
 	public Result read(Path root, Path file) {
+		return read(root, file, null);
+	}
+
+	/**
+	 * Reads the translation of a contacts file ({@code support-contacts.cy.yaml}); besides the usual checks,
+	 * any structural difference from the source file is a finding (only hours, for, note and name may differ).
+	 */
+	public Result readTranslation(Path root, Path sourceFile, String language) {
+		return read(root, CourseReader.sibling(sourceFile, language), sourceFile);
+	}
+
+	private Result read(Path root, Path file, Path source) {
 		Findings findings = new Findings();
 		String name = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
 		String text;
@@ -58,6 +70,16 @@ public final class ContactsReader {
 			findings.add(name, ex.getProblemMark() == null ? 1 : ex.getProblemMark().getLine() + 1,
 					"YAML syntax error: " + ex.getProblem());
 			return new Result(List.of(), findings.sorted());
+		}
+		if (source != null) {
+			try {
+				Node sourceNode = new Yaml(new LoaderOptions()).compose(new StringReader(Files.readString(source, StandardCharsets.UTF_8)));
+				String sourceName = root.toAbsolutePath().normalize().relativize(source.toAbsolutePath().normalize()).toString().replace('\\', '/');
+				TranslationStructure.compare(sourceNode, node, name, sourceName, findings, 0);
+			}
+			catch (IOException | org.yaml.snakeyaml.error.YAMLException ex) {
+				// the source file's own reading reports it
+			}
 		}
 		YamlMap top = YamlMap.of(node, name, findings, 0, Set.of("contacts"), "the contacts file");
 		List<SupportContact> contacts = new ArrayList<>();

@@ -86,18 +86,36 @@ public final class CourseReader {
 	 * @param version the manifest version if it could be read
 	 * @param findings every problem found, sorted by file and line
 	 */
-	public record Result(Course course, String courseId, String version, List<LintFinding> findings) {
+	public record Result(Course course, String courseId, String version, List<LintFinding> findings,
+			Map<String, Course> translations) {
+
+		/** A result with no translations. */
+		public Result(Course course, String courseId, String version, List<LintFinding> findings) {
+			this(course, courseId, version, findings, Map.of());
+		}
+
 	}
+
+	/** The language code of Welsh, the one translation the engine reads. */
+	public static final String WELSH = "cy";
 
 	/** Reads and lints the course in {@code courseDir}; file names in findings are relative to {@code root}. */
 	public Result read(Path root, Path courseDir) {
-		Result result = new Reading(root, courseDir).run();
+		Result result = new Reading(root, courseDir, null).run();
 		if (result.course() == null) {
 			return result;
 		}
 		// the optional facilitator notes are part of the course folder: a problem in them is a lint finding
 		List<LintFinding> notes = new FacilitatorReader().lint(root, courseDir, result.course());
 		return notes.isEmpty() ? result : new Result(null, result.courseId(), result.version(), notes);
+	}
+
+	/** The translated sibling of a source file: {@code lessons/01-welcome.md} gives {@code lessons/01-welcome.cy.md}. */
+	public static Path sibling(Path source, String language) {
+		String name = source.getFileName().toString();
+		int dot = name.lastIndexOf('.');
+		String translated = dot < 0 ? name + "." + language : name.substring(0, dot) + "." + language + name.substring(dot);
+		return source.resolveSibling(translated);
 	}
 
 	/** The state of reading one course. */
@@ -117,19 +135,38 @@ public final class CourseReader {
 
 		private final List<PendingModuleRef> moduleRefs = new ArrayList<>();
 
-		Reading(Path root, Path dir) {
+		/** The language of the translation being read, or {@code null} when reading the source files. */
+		private final String language;
+
+		private Course translated;
+
+		Reading(Path root, Path dir, String language) {
 			this.root = root.toAbsolutePath().normalize();
 			this.dir = dir.toAbsolutePath().normalize();
+			this.language = language;
+		}
+
+		/** Reads the translation whose manifest sibling is expected beside {@code course.yaml}. */
+		private Course runTranslation(String sourceManifest, int languagesLine) {
+			Path manifestPath = sibling(dir.resolve(MANIFEST), language);
+			if (!Files.isRegularFile(manifestPath)) {
+				findings.add(sourceManifest, languagesLine, "missing translation: " + rel(manifestPath)
+						+ " (the course lists '" + language + "' in languages)");
+				return null;
+			}
+			run();
+			return translated;
 		}
 
 		Result run() {
-			Path manifestPath = dir.resolve(MANIFEST);
+			Path manifestPath = language == null ? dir.resolve(MANIFEST) : sibling(dir.resolve(MANIFEST), language);
 			String manifestFile = rel(manifestPath);
 			String courseId = dir.getFileName().toString();
 			String version = null;
 			Course course = null;
 			String text = readText(manifestPath, manifestFile, 1);
 			Node root = text == null ? null : compose(text, manifestFile, 0);
+			compareWithSource(manifestPath, root, manifestFile, 0);
 			if (root != null) {
 				YamlMap m = YamlMap.of(root, manifestFile, findings, 0, MANIFEST_KEYS, "the course manifest");
 				if (m != null) {
@@ -160,13 +197,62 @@ public final class CourseReader {
 						}
 					}
 					List<CourseModule> rendered = renderLessons(modules, lessons);
+					Map<String, Course> translations = new LinkedHashMap<>();
+					if (language == null && languages.contains(WELSH) && !languages.get(0).equals(WELSH)) {
+						Reading welsh = new Reading(this.root, dir, WELSH);
+						Course cy = welsh.runTranslation(manifestFile, m.lineOf("languages"));
+						findings.addAll(welsh.findings);
+						if (cy != null) {
+							translations.put(WELSH, cy);
+						}
+					}
 					if (findings.isEmpty()) {
 						course = new Course(courseId, version, title, description, languages, minutes, passMark,
 								validity, rendered, assessment);
+						translated = course;
 					}
+					return new Result(course, courseId, version, findings.sorted(), Map.copyOf(translations));
 				}
 			}
 			return new Result(course, courseId, version, findings.sorted());
+		}
+
+		/**
+		 * When reading a translation, reports every structural difference between a translated file's YAML
+		 * (or front matter) and its source's.
+		 */
+		private void compareWithSource(Path path, Node node, String file, int lineOffset) {
+			if (language == null || node == null) {
+				return;
+			}
+			Path source = sourceOf(path);
+			String text = quietText(source);
+			if (text == null) {
+				return;
+			}
+			boolean frontMatter = source.getFileName().toString().endsWith(".md");
+			String yaml = frontMatter ? frontMatterOf(text) : text;
+			if (yaml == null) {
+				return;
+			}
+			try {
+				Node sourceNode = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+				TranslationStructure.compare(sourceNode, node, file, rel(source), findings, lineOffset);
+			}
+			catch (YAMLException ex) {
+				// the source's own reading reports it
+			}
+		}
+
+		/** The source file a translated file was made from (the file itself when reading the source). */
+		private Path sourceOf(Path path) {
+			if (language == null) {
+				return path;
+			}
+			String name = path.getFileName().toString();
+			String marker = "." + language + ".";
+			int at = name.lastIndexOf(marker);
+			return at < 0 ? path : path.resolveSibling(name.substring(0, at) + name.substring(at + marker.length() - 1));
 		}
 
 		private String checkedId(YamlMap m, String file) {
@@ -216,7 +302,9 @@ public final class CourseReader {
 						items.add(read);
 					}
 				}
-				checkContentNote(file, mod, id, items);
+				if (language == null) {
+					checkContentNote(file, mod, id, items);
+				}
 				modules.add(new CourseModule(id, title, items));
 			}
 			return modules;
@@ -252,6 +340,15 @@ public final class CourseReader {
 				findings.add(file, line, "file not found: " + ref);
 				return null;
 			}
+			if (language != null) {
+				Path translation = sibling(target, language);
+				if (!Files.isRegularFile(translation)) {
+					findings.add(file, line, "missing translation: " + rel(translation) + " (the course lists '" + language
+							+ "' in languages)");
+					return null;
+				}
+				return translation;
+			}
 			return target;
 		}
 
@@ -262,15 +359,7 @@ public final class CourseReader {
 				return null;
 			}
 			List<String> lines = text.lines().toList();
-			int end = -1;
-			if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
-				for (int i = 1; i < lines.size(); i++) {
-					if (lines.get(i).strip().equals("---")) {
-						end = i;
-						break;
-					}
-				}
-			}
+			int end = frontMatterEnd(lines);
 			if (end < 0) {
 				findings.add(file, 1, "missing front matter: start the lesson with a '---' block holding id and title");
 				return null;
@@ -279,6 +368,7 @@ public final class CourseReader {
 			if (fm == null) {
 				return null;
 			}
+			compareWithSource(path, fm, file, 1);
 			YamlMap m = YamlMap.of(fm, file, findings, 1, FRONT_MATTER_KEYS, "the front matter");
 			if (m == null) {
 				return null;
@@ -295,7 +385,14 @@ public final class CourseReader {
 			}
 			safe(title, file, m.lineOf("title"));
 			safe(body, file, end + 2);
-			if (!supportBox && SafeMessaging.mentionsSuicideOrSelfHarm(title + "\n" + body)) {
+			if (language != null) {
+				String sourceText = quietText(sourceOf(path));
+				String sourceBody = sourceText == null ? null : bodyOf(sourceText);
+				if (sourceBody != null && !body.isBlank() && sourceBody.strip().equals(body.strip())) {
+					findings.add(file, end + 2, "untranslated: the lesson text is the same as in " + rel(sourceOf(path)));
+				}
+			}
+			else if (!supportBox && SafeMessaging.mentionsSuicideOrSelfHarm(title + "\n" + body)) {
 				findings.add(file, m.line(),
 						"safe messaging: the lesson mentions suicide or self-harm but has no support box (support_box: true)");
 			}
@@ -309,7 +406,7 @@ public final class CourseReader {
 		private List<CourseModule> renderLessons(List<CourseModule> modules, List<PendingLesson> lessons) {
 			Map<Path, String> idByPath = new HashMap<>();
 			for (PendingLesson p : lessons) {
-				idByPath.put(p.path(), p.lesson().id());
+				idByPath.put(sourceOf(p.path()), p.lesson().id());
 			}
 			Map<Lesson, String> html = new java.util.IdentityHashMap<>();
 			for (PendingLesson p : lessons) {
@@ -325,8 +422,11 @@ public final class CourseReader {
 					Path target = p.path().getParent().resolve(pathPart).normalize();
 					String targetId = idByPath.get(target);
 					if (targetId == null) {
-						findings.add(file, p.bodyFirstLine() + link.lineIndex(),
-								"broken link to '" + dest + "': no lesson of this course is at that path");
+						// In a translation, a link to a lesson whose sibling is missing is reported as that missing sibling.
+						if (language == null || !Files.isRegularFile(target)) {
+							findings.add(file, p.bodyFirstLine() + link.lineIndex(),
+									"broken link to '" + dest + "': no lesson of this course is at that path");
+						}
 						return "#";
 					}
 					return "lesson-" + targetId + fragment;
@@ -375,6 +475,7 @@ public final class CourseReader {
 			String file = rel(path);
 			String text = readText(path, file, 1);
 			Node node = text == null ? null : compose(text, file, 0);
+			compareWithSource(path, node, file, 0);
 			YamlMap m = node == null ? null : YamlMap.of(node, file, findings, 0, BANK_KEYS, "a question bank");
 			if (m == null) {
 				return null;
@@ -457,6 +558,7 @@ public final class CourseReader {
 			String file = rel(path);
 			String text = readText(path, file, 1);
 			Node node = text == null ? null : compose(text, file, 0);
+			compareWithSource(path, node, file, 0);
 			YamlMap m = node == null ? null : YamlMap.of(node, file, findings, 0, PLAN_KEYS, "a plan");
 			if (m == null) {
 				return null;
@@ -489,6 +591,7 @@ public final class CourseReader {
 			String file = rel(path);
 			String text = readText(path, file, 1);
 			Node node = text == null ? null : compose(text, file, 0);
+			compareWithSource(path, node, file, 0);
 			YamlMap m = node == null ? null : YamlMap.of(node, file, findings, 0, SCENARIO_KEYS, "a scenario");
 			if (m == null) {
 				return null;
@@ -614,6 +717,16 @@ public final class CourseReader {
 			return true;
 		}
 
+		/** A file's text without reporting anything (for comparing a translation with its source). */
+		private String quietText(Path path) {
+			try {
+				return Files.readString(path, StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				return null;
+			}
+		}
+
 		private String readText(Path path, String file, int line) {
 			try {
 				return Files.readString(path, StandardCharsets.UTF_8);
@@ -672,6 +785,31 @@ public final class CourseReader {
 		Scenario scenario = (Scenario) item;
 		return scenario.nodes().stream().anyMatch(n -> SafeMessaging.mentionsSuicideOrSelfHarm(n.textHtml())
 				|| n.choices().stream().anyMatch(c -> SafeMessaging.mentionsSuicideOrSelfHarm(c.textHtml() + c.feedbackHtml())));
+	}
+
+	/** The front matter of a lesson's text, or {@code null} when it has none. */
+	static String frontMatterOf(String text) {
+		List<String> lines = text.lines().toList();
+		int end = frontMatterEnd(lines);
+		return end < 0 ? null : String.join("\n", lines.subList(1, end));
+	}
+
+	/** The Markdown body of a lesson's text, or {@code null} when it has no front matter. */
+	static String bodyOf(String text) {
+		List<String> lines = text.lines().toList();
+		int end = frontMatterEnd(lines);
+		return end < 0 ? null : String.join("\n", lines.subList(end + 1, lines.size()));
+	}
+
+	private static int frontMatterEnd(List<String> lines) {
+		if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
+			for (int i = 1; i < lines.size(); i++) {
+				if (lines.get(i).strip().equals("---")) {
+					return i;
+				}
+			}
+		}
+		return -1;
 	}
 
 	private record PendingLesson(Lesson lesson, Path path, int bodyFirstLine) {

@@ -6,13 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseCatalogue.StoredVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,11 +42,22 @@ public class CourseVersionStore {
 	public record Stored(long id, boolean contentChanged) {
 	}
 
-	/** Stores a course version, or refreshes it when the same version's content changed. */
+	/** Stores a course version with no translations. */
 	@Transactional
 	public Stored save(Course course) {
+		return save(course, Map.of());
+	}
+
+	/**
+	 * Stores a course version with its translations (by language code), or refreshes it when the same
+	 * version's content changed. The fingerprint covers the translations, so a changed translation counts as
+	 * changed content.
+	 */
+	@Transactional
+	public Stored save(Course course, Map<String, Course> translations) {
 		String json = JSON.writeValueAsString(course);
-		String hash = sha256(json);
+		String translated = translations.isEmpty() ? null : JSON.writeValueAsString(new TreeMap<>(translations));
+		String hash = translated == null ? sha256(json) : sha256(json + "\n" + translated);
 		Optional<Existing> existing = jdbc
 			.sql("select id, content_hash from course_version where course_id = ? and version = ?")
 			.params(course.id(), course.version())
@@ -53,14 +67,15 @@ public class CourseVersionStore {
 			if (existing.get().hash().equals(hash)) {
 				return new Stored(existing.get().id(), false);
 			}
-			jdbc.sql("update course_version set content = ?, content_hash = ?, title = ? where id = ?")
-				.params(json, hash, course.title(), existing.get().id())
+			jdbc.sql("update course_version set content = ?, content_hash = ?, title = ?, translations = ? where id = ?")
+				.params(json, hash, course.title(), translated, existing.get().id())
 				.update();
 			return new Stored(existing.get().id(), true);
 		}
-		jdbc.sql("insert into course_version (course_id, version, title, content, content_hash, first_loaded_at) "
-				+ "values (?, ?, ?, ?, ?, ?)")
-			.params(course.id(), course.version(), course.title(), json, hash, java.sql.Timestamp.from(Instant.now()))
+		jdbc.sql("insert into course_version (course_id, version, title, content, content_hash, translations, first_loaded_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?)")
+			.params(course.id(), course.version(), course.title(), json, hash, translated,
+					java.sql.Timestamp.from(Instant.now()))
 			.update();
 		long id = jdbc.sql("select id from course_version where course_id = ? and version = ?")
 			.params(course.id(), course.version())
@@ -76,6 +91,18 @@ public class CourseVersionStore {
 			.query(String.class)
 			.optional()
 			.map(json -> JSON.readValue(json, Course.class));
+	}
+
+	/** Loads the translations stored with a version, by language code (empty when it has none). */
+	public Map<String, Course> loadTranslations(long id) {
+		return jdbc.sql("select translations from course_version where id = ?")
+			.param(id)
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(o -> o)
+			.map(json -> Map.copyOf(JSON.readValue(json, new TypeReference<Map<String, Course>>() {
+			})))
+			.orElse(Map.of());
 	}
 
 	/** Lists stored versions, newest first. */

@@ -15,6 +15,10 @@ final class Findings {
 		list.add(new LintFinding(file, Math.max(1, line), message));
 	}
 
+	void addAll(Findings other) {
+		list.addAll(other.list);
+	}
+
 	boolean isEmpty() {
 		return list.isEmpty();
 	}

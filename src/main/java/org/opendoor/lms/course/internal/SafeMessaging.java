@@ -31,11 +31,45 @@ public final class SafeMessaging {
 			new String[] { "mental health first aider", "this is an awareness course: the term is protected" },
 			new String[] { "first aider", "this is an awareness course: do not call the learner a first aider" });
 
+	/**
+	 * Welsh phrasings to avoid (matched on lower-case text with straight apostrophes), with what to say
+	 * instead. Verbs are matched with their mutations (cyflawni, gyflawni, chyflawni, nghyflawni).
+	 */
+	static final List<String[]> BANNED_WELSH = List.of(
+			new String[] { "(?:c|g|ch|ngh)yflawn\\p{L}* hunanladdiad", "cyflawni hunanladdiad",
+					"say 'marw drwy hunanladdiad' or 'rhoi diwedd ar ei fywyd'" },
+			new String[] { "hunanladdiad (?:l|ll)wyddiannus", "hunanladdiad llwyddiannus", "say 'marw drwy hunanladdiad'" },
+			new String[] { "ymgais (?:af)?(?:l|ll)wyddiannus", "ymgais lwyddiannus (or aflwyddiannus)", "say 'marw drwy hunanladdiad' or 'goroesi ymgais i ladd ei hun'" },
+			new String[] { "ymgais a fethodd", "ymgais a fethodd", "say 'goroesi ymgais i ladd ei hun'" },
+			new String[] { "(?:c|g|ch|ngh)ri am (?:help|gymorth)", "cri am help",
+					"avoid judging phrases; say 'arwydd bod angen cymorth arnyn nhw'" },
+			new String[] { "(?:gw|w)aedd am (?:help|gymorth)", "gwaedd am help",
+					"avoid judging phrases; say 'arwydd bod angen cymorth arnyn nhw'" },
+			new String[] { "(?:c|g|ch|ngh)eisio sylw", "ceisio sylw",
+					"avoid judging phrases; say 'arwydd bod angen cymorth arnyn nhw'" },
+			new String[] { "(?:d|dd|n)ioddefwr hunanladdiad", "dioddefwr hunanladdiad",
+					"say 'rhywun a fu farw drwy hunanladdiad'" },
+			new String[] { "(?:c|g|ch|ngh)ymorth cyntaf iechyd meddwl", "cymorth cyntaf iechyd meddwl",
+					"this is an awareness course: the term is protected, never a job title for the learner" },
+			new String[] { "swyddog cymorth cyntaf", "swyddog cymorth cyntaf",
+					"this is an awareness course: do not call the learner a first aider" });
+
+	private static final List<Pattern> BANNED_WELSH_PATTERNS = BANNED_WELSH.stream()
+		.map(b -> Pattern.compile("(?<!\\p{L})" + b[0]))
+		.toList();
+
+	/** The learner ("chi", "gallwch", "byddwch"...) as someone who diagnoses or treats, in Welsh. */
+	private static final Pattern LEARNER_DIAGNOSES_WELSH = Pattern.compile(
+			"(?<!\\p{L})(?:chi|gallwch|byddwch|dylech|medrwch|gallech|allwch|rydych|ydych|wnewch|i chi)(?:\\s+chi)?"
+					+ "(?:'n|\\s+yn)?\\s+(diagnosio|ddiagnosio|niagnosio|trin|drin|thrin|nhrin)(?!\\p{L})");
+
+	private static final Pattern WELSH_NEGATION = Pattern.compile("(?<!\\p{L})(?:dim|ddim|nid|na|nac|peidio)(?!\\p{L})");
+
 	private static final Pattern LEARNER_DIAGNOSES = Pattern.compile(
 			"\\byou(?:'ll| will| can| could| should| must| may| are able to| need to)?\\s+(diagnose|treat)\\b");
 
 	private static final Pattern MENTIONS = Pattern.compile(
-			"suicid|self-harm|self harm|end (?:their|your|his|her|my) (?:own )?life|take (?:their|your|his|her|my) own life|took (?:their|his|her|my) own life");
+			"suicid|self-harm|self harm|hunanladd|hunan-niwed|hunan niwed|end (?:their|your|his|her|my) (?:own )?life|take (?:their|your|his|her|my) own life|took (?:their|his|her|my) own life");
 
 	private SafeMessaging() {
 	}
@@ -57,6 +91,23 @@ public final class SafeMessaging {
 		while (m.find()) {
 			problems.add(new Problem(lineOf(lower, m.start()), "awareness course: do not suggest the learner can "
 					+ m.group(1) + " (say what they can notice, ask and signpost)"));
+		}
+		for (int i = 0; i < BANNED_WELSH.size(); i++) {
+			Matcher w = BANNED_WELSH_PATTERNS.get(i).matcher(lower);
+			if (w.find()) {
+				problems.add(new Problem(lineOf(lower, w.start()), "safe messaging: avoid '" + BANNED_WELSH.get(i)[1] + "' ("
+						+ BANNED_WELSH.get(i)[2] + ")"));
+			}
+		}
+		Matcher cy = LEARNER_DIAGNOSES_WELSH.matcher(lower);
+		while (cy.find()) {
+			String before = lower.substring(Math.max(0, lower.lastIndexOf('\n', cy.start()) + 1), cy.start());
+			int sentence = Math.max(before.lastIndexOf('.'), Math.max(before.lastIndexOf('?'), before.lastIndexOf('!')));
+			if (WELSH_NEGATION.matcher(before.substring(sentence + 1)).find()) {
+				continue; // "does dim angen i chi ddiagnosio": the learner is told they need not
+			}
+			problems.add(new Problem(lineOf(lower, cy.start()), "awareness course: do not suggest the learner can "
+					+ cy.group(1) + " (say what they can notice, ask and signpost)"));
 		}
 		return problems;
 	}

@@ -89,19 +89,22 @@ public class LearningRecorder {
 		this.validator = validator;
 	}
 
-	private record Who(Agent actor, String language) {
+	/** The learner, the language they take the course in (cy-GB or en-GB) and the course in that language. */
+	private record Who(Agent actor, String language, Course course) {
 	}
 
-	private Who who(long learnerId) {
+	private Who who(long learnerId, long courseVersionId) {
 		Account account = accounts.get(learnerId);
-		String language = "cy".equals(account.language()) ? "cy-GB" : "en-GB";
-		return new Who(vocabulary.learner(account.learnerRef()), language);
+		String shown = catalogue.languageOf(courseVersionId, account.language());
+		String language = "cy".equals(shown) ? "cy-GB" : "en-GB";
+		return new Who(vocabulary.learner(account.learnerRef()), language,
+				catalogue.version(courseVersionId, account.language()));
 	}
 
 	@EventListener
 	void started(LearningEvents.AttemptStarted event) {
-		Course course = catalogue.version(event.courseVersionId());
-		Who who = who(event.learnerId());
+		Who who = who(event.learnerId(), event.courseVersionId());
+		Course course = who.course();
 		Activity activity = vocabulary.course(course, who.language());
 		var context = vocabulary.context(event.registration(), null, null, course, who.language());
 		record(List.of(new Statement(UUID.randomUUID(), who.actor(), Verb.LAUNCHED, activity, null, context, event.at()),
@@ -113,8 +116,8 @@ public class LearningRecorder {
 
 	@EventListener
 	void viewed(LearningEvents.PageViewed event) {
-		Course course = catalogue.version(event.courseVersionId());
-		Who who = who(event.learnerId());
+		Who who = who(event.learnerId(), event.courseVersionId());
+		Course course = who.course();
 		Activity courseActivity = vocabulary.course(course, who.language());
 		List<Statement> statements = new ArrayList<>();
 		Instant at = event.at();
@@ -179,8 +182,8 @@ public class LearningRecorder {
 
 	@EventListener
 	void answered(LearningEvents.Answered event) {
-		Course course = catalogue.version(event.courseVersionId());
-		Who who = who(event.learnerId());
+		Who who = who(event.learnerId(), event.courseVersionId());
+		Course course = who.course();
 		Activity courseActivity = vocabulary.course(course, who.language());
 		String[] key = event.answerKey().split(":");
 		Statement statement = null;
@@ -237,8 +240,8 @@ public class LearningRecorder {
 
 	@EventListener
 	void submitted(LearningEvents.AssessmentSubmitted event) {
-		Course course = catalogue.version(event.courseVersionId());
-		Who who = who(event.learnerId());
+		Who who = who(event.learnerId(), event.courseVersionId());
+		Course course = who.course();
 		Activity courseActivity = vocabulary.course(course, who.language());
 		boolean passed = event.mark().passed();
 		Result result = new Result(Score.of(event.mark().correct(), event.mark().total()), passed, passed ? true : null,
@@ -306,8 +309,8 @@ public class LearningRecorder {
 
 	/** Records that a learner left an attempt: suspended (unless passed) and terminated, in one transaction. */
 	void closed(OpenAttempt a, Instant now) {
-		Course course = catalogue.version(a.courseVersionId());
-		Who who = who(a.learnerId());
+		Who who = who(a.learnerId(), a.courseVersionId());
+		Course course = who.course();
 		Activity courseActivity = vocabulary.course(course, who.language());
 		var context = vocabulary.context(a.registration(), null, null, course, who.language());
 		String duration = Result.duration(Duration.between(a.since(), now));
