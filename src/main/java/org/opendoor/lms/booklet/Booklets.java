@@ -438,7 +438,7 @@ public class Booklets {
 			List<List<Block>> questions = new ArrayList<>();
 			for (Question q : check.questions()) {
 				List<Block> item = new ArrayList<>(html(q.promptHtml(), check.source()));
-				if (q.type() == QuestionType.MULTIPLE) {
+				if (q.type() == QuestionType.MULTIPLE && !q.promptHtml().contains(text("player.chooseAll"))) {
 					item.add(meta(text("player.chooseAll")));
 				}
 				List<List<Block>> options = new ArrayList<>();

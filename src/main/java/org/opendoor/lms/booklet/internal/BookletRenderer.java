@@ -132,8 +132,18 @@ public final class BookletRenderer {
 
 	/** Lays out and draws the booklet. */
 	public byte[] render(Booklet booklet) {
-		Layout layout = new Layout(booklet.paper());
+		// Page references are laid out at the width of their numbers: lay out again until the pages settle.
+		Layout layout = new Layout(booklet.paper(), Map.of());
 		layout.blocks(booklet.blocks(), layout.root, booklet.paper().margin);
+		for (int pass = 0; pass < 3; pass++) {
+			Layout again = new Layout(booklet.paper(), layout.anchors);
+			again.blocks(booklet.blocks(), again.root, booklet.paper().margin);
+			boolean settled = again.anchors.equals(layout.anchors);
+			layout = again;
+			if (settled) {
+				break;
+			}
+		}
 		TrueTypeFont font;
 		try {
 			font = fontPool.take();
@@ -261,8 +271,12 @@ public final class BookletRenderer {
 		/** Whether nothing has been put on the current page yet. */
 		boolean fresh;
 
-		Layout(Paper paper) {
+		/** The pages of anchors from the last layout, to size page references. */
+		final Map<String, Integer> known;
+
+		Layout(Paper paper, Map<String, Integer> known) {
 			this.paper = paper;
+			this.known = known;
 			this.pageWidth = paper.size.getWidth();
 			this.top = paper.size.getHeight() - paper.margin;
 			this.bottom = paper.margin + 22;
@@ -341,7 +355,7 @@ public final class BookletRenderer {
 			Style style = new Style(size, true, false, ACCENT);
 			float leading = size * 1.28f;
 			space(h.level() == 1 ? 14 : h.level() == 2 ? 12 : 8);
-			List<List<Word>> lines = wrap(words(List.of(Run.plain(h.text())), style), right - left);
+			List<List<Word>> lines = wrap(words(List.of(Run.plain(h.text())), style, known), right - left);
 			// Keep the heading with the first lines after it.
 			room(lines.size() * leading + 3 * BODY * 1.45f);
 			if (h.anchor() != null) {
@@ -375,7 +389,7 @@ public final class BookletRenderer {
 		void paragraph(Block.Paragraph p, Node parent, float left) {
 			Style style = style(p.look());
 			float leading = style.size() * 1.45f;
-			List<List<Word>> lines = wrap(words(p.runs(), style), right - left);
+			List<List<Word>> lines = wrap(words(p.runs(), style, known), right - left);
 			if (lines.isEmpty()) {
 				return;
 			}
@@ -436,7 +450,7 @@ public final class BookletRenderer {
 				if (e.level() == 1) {
 					space(4);
 				}
-				List<List<Word>> lines = wrap(words(List.of(Run.plain(e.text())), s), right - left - indent - number);
+				List<List<Word>> lines = wrap(words(List.of(Run.plain(e.text())), s, known), right - left - indent - number);
 				for (int i = 0; i < lines.size(); i++) {
 					room(leading);
 					float baseline = baseline(leading, s.size());
@@ -540,13 +554,14 @@ public final class BookletRenderer {
 	}
 
 	/** Splits runs into words, each made printable, keeping whether a space came before it. */
-	private List<Word> words(List<Run> runs, Style base) {
+	private List<Word> words(List<Run> runs, Style base, Map<String, Integer> pages) {
 		List<Word> words = new ArrayList<>();
 		boolean space = false;
 		for (Run run : runs) {
 			Style style = new Style(base.size(), base.bold() || run.bold(), base.italic() || run.italic(), base.colour());
 			if (run.pageOf() != null) {
-				words.add(new Word("", style, run.link(), run.pageOf(), space, width("000", style.size())));
+				String number = pages.containsKey(run.pageOf()) ? String.valueOf(pages.get(run.pageOf()) + 1) : "000";
+				words.add(new Word("", style, run.link(), run.pageOf(), space, width(number, style.size())));
 				space = false;
 				continue;
 			}
