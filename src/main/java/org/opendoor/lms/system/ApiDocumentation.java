@@ -22,7 +22,7 @@ class ApiDocumentation {
 				.version("1")
 				.description("Read API for a charity's other systems: the course catalogue, public certificate "
 						+ "verification and (for site admins) course packages. Errors are application/problem+json.")
-				.license(new License().name("See the LICENSE file of the Open Door repository")))
+				.license(new License().name("Apache License 2.0").identifier("Apache-2.0")))
 			.components(new Components().addSecuritySchemes("session",
 					new SecurityScheme().type(SecurityScheme.Type.APIKEY)
 						.in(SecurityScheme.In.COOKIE)
