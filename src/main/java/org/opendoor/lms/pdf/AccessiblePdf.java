@@ -3,6 +3,7 @@ package org.opendoor.lms.pdf;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Bidi;
@@ -11,13 +12,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.Map;
 import java.util.TimeZone;
+import java.util.TreeMap;
 
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -57,6 +65,16 @@ public final class AccessiblePdf {
 	 */
 	public static void finish(PDDocument doc, COSArray parentTreeKids, String title, String languageCode,
 			LocalDate date, int pdfaPart) throws IOException {
+		finish(doc, Map.of(0, parentTreeKids), title, languageCode, date, pdfaPart);
+	}
+
+	/**
+	 * Finishes a tagged document of any length: as {@link #finish(PDDocument, COSArray, String, String, LocalDate, int)},
+	 * with the whole parent tree given: for each page's struct parents key the array of the structure element of
+	 * each MCID, and for each annotation's struct parent key its structure element.
+	 */
+	public static void finish(PDDocument doc, Map<Integer, ? extends COSBase> parentTreeEntries, String title,
+			String languageCode, LocalDate date, int pdfaPart) throws IOException {
 		String lang = language(languageCode);
 		PDDocumentCatalog catalog = doc.getDocumentCatalog();
 		catalog.setLanguage(lang);
@@ -65,11 +83,14 @@ public final class AccessiblePdf {
 		catalog.setMarkInfo(markInfo);
 		PDNumberTreeNode parentTree = new PDNumberTreeNode(PDStructureElement.class);
 		COSArray nums = new COSArray();
-		nums.add(COSInteger.get(0));
-		nums.add(parentTreeKids);
+		new TreeMap<Integer, COSBase>(parentTreeEntries).forEach((key, value) -> {
+			nums.add(COSInteger.get(key));
+			nums.add(value);
+		});
 		parentTree.getCOSObject().setItem(COSName.NUMS, nums);
 		catalog.getStructureTreeRoot().setParentTree(parentTree);
-		catalog.getStructureTreeRoot().setParentTreeNextKey(1);
+		catalog.getStructureTreeRoot()
+			.setParentTreeNextKey(parentTreeEntries.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1);
 		PDViewerPreferences prefs = new PDViewerPreferences(new COSDictionary());
 		prefs.setDisplayDocTitle(true);
 		catalog.setViewerPreferences(prefs);
@@ -90,6 +111,40 @@ public final class AccessiblePdf {
 		intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
 		intent.setRegistryName("http://www.color.org");
 		catalog.addOutputIntent(intent);
+	}
+
+	/** The Unicode blocks Open Door prints: Latin (with Welsh and Vietnamese), modern Greek, Cyrillic, Hebrew, Arabic, punctuation, shapes. */
+	private static final int[][] REPERTOIRE = { { 0x20, 0x24F }, { 0x2B0, 0x36F }, { 0x370, 0x52F }, { 0x590, 0x6FF },
+			{ 0x1E00, 0x1EFF }, { 0x2000, 0x206F }, { 0x20A0, 0x20CF }, { 0x2100, 0x214F }, { 0x25A0, 0x25FF } };
+
+	/**
+	 * A TrueType font cut down once to the repertoire Open Door prints: PDFBox builds a width table for every
+	 * glyph of a font each time a document loads it, and DejaVu has about 6,000.
+	 */
+	public static byte[] reducedFont(byte[] font) throws IOException {
+		TrueTypeFont full = new TTFParser().parse(new RandomAccessReadBuffer(font));
+		TTFSubsetter subsetter = new TTFSubsetter(full);
+		CmapLookup cmap = full.getUnicodeCmapLookup();
+		for (int[] range : REPERTOIRE) {
+			for (int cp = range[0]; cp <= range[1]; cp++) {
+				if (cmap.getGlyphId(cp) > 0) {
+					subsetter.add(cp);
+				}
+			}
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		subsetter.writeToStream(out);
+		return out.toByteArray();
+	}
+
+	/**
+	 * Parses a font with glyph substitution (GSUB) off: PDFBox would otherwise turn "fi" into a ligature
+	 * glyph that extracts as U+FB01, and text must extract exactly as printed.
+	 */
+	public static TrueTypeFont parseWithoutLigatures(byte[] font) throws IOException {
+		TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
+		ttf.setEnableGsub(false);
+		return ttf;
 	}
 
 	/** Midnight UTC of a day, as PDF dates want it. */

@@ -32,7 +32,7 @@ class SecurityConfiguration {
 			ObjectProvider<ClientRegistrationRepository> identityProviders, OidcSignIn oidc) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/register", "/language", "/verify", "/verify/**", "/issuer", "/issuer/jwks.json", "/unsubscribe/*", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**")
+					"/actuator/health", "/actuator/health/**", "/api/openapi.json", "/api/courses", "/api/certificates/*")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**", "/api/courses/*/packages/**")
 			.hasRole("ADMIN")

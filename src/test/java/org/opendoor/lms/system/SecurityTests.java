@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SecurityTests {
 
 	static final Set<String> PUBLIC = Set.of("/login", "/register", "/error", "/verify", "/verify/x", "/issuer",
-			"/issuer/jwks.json", "/unsubscribe/x", "/language");
+			"/issuer/jwks.json", "/unsubscribe/x", "/language", "/api/openapi.json", "/api/courses", "/api/certificates/x");
 
 	@Autowired
 	MockMvc mvc;
@@ -138,6 +138,8 @@ class SecurityTests {
 		mvc.perform(get("/login")).andExpect(status().isOk());
 		mvc.perform(get("/register")).andExpect(status().isOk());
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+		mvc.perform(get("/api/openapi.json")).andExpect(status().isOk());
+		mvc.perform(get("/api/courses")).andExpect(status().isOk());
 		mvc.perform(get("/css/site.css")).andExpect(status().isOk());
 	}
 

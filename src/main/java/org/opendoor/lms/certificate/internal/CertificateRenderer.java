@@ -83,38 +83,12 @@ public final class CertificateRenderer {
 		}
 	}
 
-	/** The Unicode blocks certificates print: Latin (with Welsh and Vietnamese), modern Greek, Cyrillic, Hebrew, Arabic, punctuation. */
-	private static final int[][] REPERTOIRE = { { 0x20, 0x24F }, { 0x2B0, 0x36F }, { 0x370, 0x52F }, { 0x590, 0x6FF },
-			{ 0x1E00, 0x1EFF }, { 0x2000, 0x206F }, { 0x20A0, 0x20CF }, { 0x2100, 0x214F }, { 0x25A0, 0x25FF } };
-
-	/**
-	 * The bundled font cut down once to the repertoire above: PDFBox builds a width table for every
-	 * glyph of a font each time a document loads it, and DejaVu has about 6,000.
-	 */
 	private static byte[] reduce(byte[] font) throws IOException {
-		TrueTypeFont full = new TTFParser().parse(new RandomAccessReadBuffer(font));
-		org.apache.fontbox.ttf.TTFSubsetter subsetter = new org.apache.fontbox.ttf.TTFSubsetter(full);
-		org.apache.fontbox.ttf.CmapLookup cmap = full.getUnicodeCmapLookup();
-		for (int[] range : REPERTOIRE) {
-			for (int cp = range[0]; cp <= range[1]; cp++) {
-				if (cmap.getGlyphId(cp) > 0) {
-					subsetter.add(cp);
-				}
-			}
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		subsetter.writeToStream(out);
-		return out.toByteArray();
+		return AccessiblePdf.reducedFont(font);
 	}
 
-	/**
-	 * Parses a font with glyph substitution (GSUB) off: PDFBox would otherwise turn "fi" into a ligature
-	 * glyph that extracts as U+FB01, and text must extract exactly as printed.
-	 */
 	private static TrueTypeFont parseWithoutLigatures(byte[] font) throws IOException {
-		TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font));
-		ttf.setEnableGsub(false);
-		return ttf;
+		return AccessiblePdf.parseWithoutLigatures(font);
 	}
 
 	/** Renders the certificate as PDF/A-2b and PDF/UA-1. */

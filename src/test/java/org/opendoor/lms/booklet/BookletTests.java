@@ -1,0 +1,247 @@
+package org.opendoor.lms.booklet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opendoor.lms.account.Account;
+import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.course.Course;
+import org.opendoor.lms.course.CourseCatalogue;
+import org.opendoor.lms.course.KnowledgeCheck;
+import org.opendoor.lms.course.Lesson;
+import org.opendoor.lms.course.Question;
+import org.opendoor.lms.course.SupportContact;
+import org.opendoor.lms.course.SupportContacts;
+import org.opendoor.lms.directory.LocalServiceForm;
+import org.opendoor.lms.directory.LocalServices;
+import org.opendoor.lms.organisation.Organisations;
+import org.opendoor.lms.support.Learners;
+import org.opendoor.lms.support.People;
+import org.opendoor.lms.support.VeraPdf;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The printed booklet: what it contains, that it is accessible, and who may print which directory. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({ "demo", "test" })
+class BookletTests {
+
+	static final String FLAGSHIP = "hub-leaders-mental-health-awareness";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	LocalServices services;
+
+	@Autowired
+	CourseCatalogue catalogue;
+
+	@Autowired
+	SupportContacts contacts;
+
+	People people;
+
+	@BeforeEach
+	void people() {
+		people = People.create(accounts, organisations);
+		services.create(people.adminA().id(), people.orgA(), new LocalServiceForm("Llanwern Listening Café",
+				"Free drop-in talks over tea", "Tuesdays, 10am to 2pm", "01234 567890", "Adults in Llanwern", "CHAT",
+				"2026-01-15"));
+		services.create(people.adminB().id(), people.orgB(), new LocalServiceForm("Hub B Private Helpline",
+				"Listening", "Mondays", "09876 543210", "Members of Hub B", "SIGNPOST", "2026-01-15"));
+	}
+
+	private MockHttpServletResponse fetch(String url, Account as) throws Exception {
+		return mvc.perform(get(url).with(user(Learners.as(as)))).andReturn().getResponse();
+	}
+
+	private byte[] booklet(String query, Account as) throws Exception {
+		MockHttpServletResponse response = fetch("/courses/" + FLAGSHIP + "/booklet.pdf?" + query, as);
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+		assertThat(response.getContentType()).isEqualTo("application/pdf");
+		return response.getContentAsByteArray();
+	}
+
+	private static String text(byte[] pdf) throws IOException {
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+		}
+	}
+
+	private static String plain(String html) {
+		return html.replaceAll("<[^>]+>", "").replace("&#39;", "'").replace("&#34;", "\"").replace("&amp;", "&")
+			.replaceAll("\\s+", " ")
+			.strip();
+	}
+
+	@Test
+	void theFlagshipBookletHoldsTheWholeCourseInOrderWithTheNationsContactsAndTheLocalDirectory() throws Exception {
+		byte[] pdf = booklet("lang=en&nation=scotland&size=A4&org=" + people.orgA(), people.volunteerA());
+		assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
+		assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFA_2_B)).isEmpty();
+		String text = text(pdf);
+		Course course = catalogue.latest(FLAGSHIP).orElseThrow().course();
+
+		assertThat(text).contains(course.title(), "An awareness course", "Version " + course.version(),
+				"Printed on", "Contents", "How to use this booklet", "Where to get help", "Answers");
+		// Every lesson title, in course order, after the contents.
+		String howTo = "How to use this booklet";
+		int at = text.indexOf(howTo, text.indexOf(howTo) + 1);
+		assertThat(at).isPositive();
+		for (var module : course.modules()) {
+			for (var item : module.items()) {
+				if (item instanceof Lesson lesson) {
+					int next = text.indexOf(lesson.title(), at);
+					assertThat(next).as("lesson '%s' after position %d", lesson.title(), at).isGreaterThan(at);
+					at = next;
+				}
+			}
+		}
+
+		// Scotland's contacts with their review dates, and no other nation's own contacts.
+		List<SupportContact> scottish = contacts.forNation("scotland");
+		assertThat(scottish).isNotEmpty();
+		for (SupportContact c : scottish) {
+			assertThat(text).contains(c.name() + ": " + c.reach());
+		}
+		assertThat(text).contains("Details checked on");
+		for (SupportContact c : contacts.all()) {
+			if (!c.nations().contains("scotland")) {
+				assertThat(text).as("contact of another nation").doesNotContain(c.name() + ": " + c.reach());
+			}
+		}
+		// The organisation's local services, and not another organisation's.
+		assertThat(text).contains("Llanwern Listening Café", "01234 567890", "Free drop-in talks over tea")
+			.doesNotContain("Hub B Private Helpline");
+
+		// Knowledge-check answers are printed; the final assessment is not.
+		List<String> checkPrompts = new ArrayList<>();
+		course.modules().forEach(m -> m.items().stream().filter(KnowledgeCheck.class::isInstance)
+			.forEach(i -> ((KnowledgeCheck) i).questions().forEach(q -> checkPrompts.add(plain(q.promptHtml())))));
+		assertThat(checkPrompts).isNotEmpty();
+		assertThat(text).contains("The right answer", checkPrompts.get(0));
+		assertThat(course.assessment().questions()).isNotEmpty();
+		for (Question q : course.assessment().questions()) {
+			String prompt = plain(q.promptHtml());
+			if (!checkPrompts.contains(prompt)) {
+				assertThat(text).as("assessment question printed").doesNotContain(prompt);
+			}
+		}
+		assertThat(text).contains("The final assessment is not in this booklet");
+
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+			assertThat(doc.getDocumentInformation().getTitle()).contains(course.title());
+			List<String> bookmarks = new ArrayList<>();
+			for (PDOutlineItem item : doc.getDocumentCatalog().getDocumentOutline().children()) {
+				bookmarks.add(item.getTitle());
+			}
+			for (int i = 0; i < course.modules().size(); i++) {
+				assertThat(bookmarks).contains("Module " + (i + 1) + ": " + course.modules().get(i).title());
+			}
+		}
+	}
+
+	@Test
+	void anA5BookletHasSmallerPagesAndMorePagesThanA4AndIsAccessibleToo() throws Exception {
+		byte[] a4 = booklet("size=A4", people.outsider());
+		byte[] a5 = booklet("size=a5", people.outsider());
+		assertThat(VeraPdf.failures(a5, PDFAFlavour.PDFUA_1)).isEmpty();
+		assertThat(VeraPdf.failures(a5, PDFAFlavour.PDFA_2_B)).isEmpty();
+		try (PDDocument four = Loader.loadPDF(a4); PDDocument five = Loader.loadPDF(a5)) {
+			float a4Width = four.getPage(0).getMediaBox().getWidth();
+			float a5Width = five.getPage(0).getMediaBox().getWidth();
+			assertThat(a4Width).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+			assertThat(a5Width).isCloseTo(419.5f, org.assertj.core.data.Offset.offset(1f));
+			assertThat(five.getNumberOfPages()).isGreaterThan(four.getNumberOfPages());
+		}
+		// The outsider's profile nation (Wales) is the default.
+		assertThat(text(a4)).contains("Support contacts for Wales", "NHS 111 Wales");
+	}
+
+	@Test
+	void onlyAMembersOwnOrganisationsDirectoryCanBeIncluded() throws Exception {
+		String url = "/courses/" + FLAGSHIP + "/booklet.pdf?org=";
+		assertThat(fetch(url + people.orgA(), people.adminB()).getStatus()).isEqualTo(404);
+		assertThat(fetch(url + people.orgB(), people.volunteerA()).getStatus()).isEqualTo(404);
+		assertThat(fetch(url + people.orgA(), people.outsider()).getStatus()).isEqualTo(404);
+		assertThat(fetch(url + people.orgA(), people.siteAdmin()).getStatus()).as("site admins are not members").isEqualTo(404);
+		assertThat(fetch(url + "999999999", people.volunteerA()).getStatus()).isEqualTo(404);
+		assertThat(fetch("/courses/no-such-course/booklet.pdf", people.volunteerA()).getStatus()).isEqualTo(404);
+		// The page offers only the person's own organisations.
+		String page = fetch("/booklet?course=" + FLAGSHIP, people.volunteerA()).getContentAsString();
+		assertThat(page).contains("Print a course as a booklet", "value=\"" + people.orgA() + "\"")
+			.doesNotContain("value=\"" + people.orgB() + "\"");
+	}
+
+	@Test
+	void anonymousIsSentToSignIn() throws Exception {
+		mvc.perform(get("/courses/" + FLAGSHIP + "/booklet.pdf")).andExpect(status().isFound())
+			.andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/booklet")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void badParametersGive400WithAMessage() throws Exception {
+		String base = "/courses/" + FLAGSHIP + "/booklet.pdf?";
+		// The error page shows this message.
+		Object[][] cases = { { "size=A3", "Choose a paper size: A4 or A5." },
+				{ "nation=france", "Choose a nation for the support contacts: england, wales, scotland or northern-ireland." },
+				{ "lang=fr", "Choose English (en) or Welsh (cy) for the booklet." },
+				{ "org=twelve", "The organisation must be given by its number." } };
+		for (Object[] c : cases) {
+			MockHttpServletResponse response = fetch(base + c[0], people.volunteerA());
+			assertThat(response.getStatus()).as((String) c[0]).isEqualTo(400);
+			assertThat(response.getErrorMessage()).isEqualTo(c[1]);
+		}
+	}
+
+	@Test
+	void thePagesFormLeadsToTheBookmarkableAddress() throws Exception {
+		mvc.perform(get("/booklet/download?course=" + FLAGSHIP + "&lang=en&nation=wales&size=A5&org=")
+			.with(user(Learners.as(people.volunteerA()))))
+			.andExpect(redirectedUrl("/courses/" + FLAGSHIP + "/booklet.pdf?lang=en&nation=wales&size=A5"));
+	}
+
+	@Test
+	void aWelshBookletOfACourseWithoutWelshIsPrintedInEnglishAndSaysSo() throws Exception {
+		MockHttpServletResponse response = fetch("/courses/" + FLAGSHIP + "/booklet.pdf?lang=cy&nation=wales",
+				people.volunteerA());
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getHeader("Content-Language")).isEqualTo("en-GB");
+		byte[] pdf = response.getContentAsByteArray();
+		String text = text(pdf);
+		assertThat(text).contains("This course is not available in Welsh yet, so this booklet is in English.",
+				"Nid yw’r cwrs hwn ar gael yn Gymraeg eto, felly mae’r llyfryn hwn yn Saesneg.", "Where to get help");
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+		}
+	}
+
+}
