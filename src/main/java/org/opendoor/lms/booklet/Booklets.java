@@ -142,13 +142,9 @@ public class Booklets {
 	 * no text in that language, the course in its own (first) language.
 	 */
 	Localised course(String courseId, String language) {
-		Course course = catalogue.latest(courseId)
-			.map(CatalogueEntry::course)
+		CatalogueEntry entry = catalogue.latest(courseId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "booklet.error.course"));
-		// TODO(welsh): ask the course loader for the Welsh Course (built from the .cy siblings) once it exists;
-		// until then only the course's source language has text, whatever course.languages() lists.
-		String source = course.languages().isEmpty() ? "en" : course.languages().get(0);
-		return new Localised(course, source);
+		return new Localised(catalogue.version(entry.versionId(), language), catalogue.languageOf(entry.versionId(), language));
 	}
 
 	/** Prints a booklet for a person; 404 for an unknown course or an organisation they do not belong to. */
@@ -168,7 +164,7 @@ public class Booklets {
 		boolean fellBack = !language.equals(request.language());
 		LocalDate today = LocalDate.now(clock);
 		Content content = new Content(localised.course(), language, fellBack, request.nation(),
-				contacts.forNation(nationCode(request.nation())), membership, local, today);
+				contacts.forNation(nationCode(request.nation()), language), membership, local, today);
 		BookletRenderer.Booklet booklet = new BookletRenderer.Booklet(language,
 				content.text("booklet.pdf.title", localised.course().title()),
 				BookletRenderer.Paper.valueOf(request.size().name()), today, content.text("booklet.page"), content.blocks());

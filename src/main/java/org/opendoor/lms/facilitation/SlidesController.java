@@ -90,7 +90,7 @@ class SlidesController {
 		Organisation organisation = org == null ? null : access.requireAdmin(auth, org);
 		List<LocalService> local = organisation == null ? List.of() : localServices.list(me, organisation.id());
 		String nation = accounts.get(me).nation().name().toLowerCase(Locale.ROOT).replace('_', '-');
-		List<SupportContact> national = contacts.forNation(nation);
+		List<SupportContact> national = contacts.forNation(nation, locale.getLanguage());
 		List<Slide> slides = SlideDeck.build(course, guides.of(course, locale.getLanguage()), national, local, messages,
 				locale);
 		if (n < 1 || n > slides.size()) {
@@ -120,9 +120,7 @@ class SlidesController {
 	 * The course to show, in the reader's language.
 	 */
 	private Course course(String courseId, Locale locale) {
-		// TODO(welsh): ask the Welsh Course API for the course in locale.getLanguage() once it lands; until then
-		// the slides are in the course's source language whatever the reader's language.
-		return catalogue.latest(courseId)
+		return catalogue.latest(courseId, locale.getLanguage())
 			.map(CatalogueEntry::course)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "facilitate.error.noCourse"));
 	}

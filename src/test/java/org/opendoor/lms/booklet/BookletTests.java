@@ -230,17 +230,20 @@ class BookletTests {
 	}
 
 	@Test
-	void aWelshBookletOfACourseWithoutWelshIsPrintedInEnglishAndSaysSo() throws Exception {
-		MockHttpServletResponse response = fetch("/courses/" + FLAGSHIP + "/booklet.pdf?lang=cy&nation=wales",
+	void theWelshBookletIsTheWelshCourseWithWelshContactsAndStillAccessible() throws Exception {
+		MockHttpServletResponse response = fetch("/courses/" + FLAGSHIP + "/booklet.pdf?lang=cy&nation=wales&size=A5",
 				people.volunteerA());
 		assertThat(response.getStatus()).isEqualTo(200);
-		assertThat(response.getHeader("Content-Language")).isEqualTo("en-GB");
+		assertThat(response.getHeader("Content-Language")).isEqualTo("cy");
 		byte[] pdf = response.getContentAsByteArray();
+		assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
 		String text = text(pdf);
-		assertThat(text).contains("This course is not available in Welsh yet, so this booklet is in English.",
-				"Nid yw’r cwrs hwn ar gael yn Gymraeg eto, felly mae’r llyfryn hwn yn Saesneg.", "Where to get help");
+		assertThat(text).contains("Rydych chi eisoes yn bwynt cyswllt cyntaf", "Eich cynllun lles", "Ble i gael help",
+				"Llinell Gymraeg y Samariaid")
+			.doesNotContain("You are already a first contact")
+			.doesNotContain("not available in Welsh");
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
-			assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
+			assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("cy");
 		}
 	}
 

@@ -160,9 +160,9 @@ class ApiDocumentationTests {
 			}
 		}
 		assertThat(flagship).isNotNull();
-		assertThat(flagship.get("version").asString()).isEqualTo("1.0.0");
+		assertThat(flagship.get("version").asString()).isEqualTo("1.1.0");
 		assertThat(flagship.get("estimatedMinutes").asInt()).isEqualTo(120);
-		assertThat(flagship.get("languages").get(0).asString()).isEqualTo("en");
+		assertThat(flagship.get("languages")).extracting(JsonNode::asString).containsExactly("en", "cy");
 	}
 
 	private static Set<String> names(JsonNode node) {
