@@ -55,7 +55,7 @@ class CertificateController {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("certificate-" + certificate.code() + ".pdf").build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=0")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(pdf);
 	}
 
