@@ -32,7 +32,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <li>join codes: ten wrong codes (a "not found" answer) for one account in fifteen minutes, so codes cannot be
  * guessed;</li>
  * <li>invitations: fifty invitation emails from one account an hour, so the site cannot be used to send mail in
- * bulk.</li>
+ * bulk;</li>
+ * <li>the password asked for before deleting an account: five wrong ones in fifteen minutes per account, so a
+ * session left open cannot be used to find the password.</li>
  * </ul>
  * Past a limit the answer is 429 with {@code Retry-After} and a page that says to wait. Counts are kept in memory
  * per instance and hold no personal data beyond the address or account id, which are never logged.
@@ -63,7 +65,9 @@ class RequestThrottle {
 				new Rule("join", null, parser.parse("/join/{code}"), 10, Duration.ofMinutes(15), true,
 						status -> status == HttpStatus.NOT_FOUND.value()),
 				new Rule("invite", "POST", parser.parse("/org/{orgId}/invitations"), 50, Duration.ofHours(1), true,
-						status -> status / 100 == 3));
+						status -> status / 100 == 3),
+				new Rule("confirm-password", "POST", parser.parse("/account/delete"), 5, Duration.ofMinutes(15), true,
+						status -> status == HttpStatus.BAD_REQUEST.value()));
 	}
 
 	List<Rule> rules() {

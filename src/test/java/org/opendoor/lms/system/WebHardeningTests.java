@@ -349,6 +349,21 @@ class WebHardeningTests {
 	}
 
 	@Test
+	void guessingThePasswordOnTheDeleteAccountFormIsStoppedAfterFiveWrongOnes() throws Exception {
+		Account learner = Learners.register(accounts, "Open Session", Nation.WALES, "en");
+		var session = user(Learners.as(learner));
+		for (int i = 0; i < 5; i++) {
+			assertThat(mvc.perform(post("/account/delete").with(csrf()).with(session).param("password", "guess number " + i))
+				.andReturn().getResponse().getStatus()).isEqualTo(400);
+		}
+		MockHttpServletResponse blocked = mvc.perform(post("/account/delete").with(csrf()).with(session)
+			.param("password", Learners.PASSWORD)).andReturn().getResponse();
+		assertThat(blocked.getStatus()).isEqualTo(429);
+		assertThat(blocked.getHeader("Retry-After")).isNotBlank();
+		assertThat(accounts.isActive(learner.id())).as("even the right password does nothing while blocked").isTrue();
+	}
+
+	@Test
 	void invitationsFromOneAccountAreLimited() throws Exception {
 		People p = People.create(accounts, organisations);
 		var admin = user(Learners.as(p.adminA()));
