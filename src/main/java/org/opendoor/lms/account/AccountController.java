@@ -47,10 +47,11 @@ class AccountController {
 	@PostMapping("/register")
 	String register(@Valid @ModelAttribute("form") Registration form, BindingResult errors, Model model,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		if (!errors.hasErrors()) {
-			if (PasswordRules.isCommon(form.password())) {
-				errors.addError(new FieldError("form", "password", null, false, new String[] { "register.password.common" }, null, null));
-			}
+		if (!errors.hasFieldErrors("password")) {
+			PasswordRules.check(form.password(), form.email(), form.displayName())
+				.ifPresent(problem -> errors.addError(new FieldError("form", "password", null, false,
+						new String[] { problem.messageKey() }, new Object[] { PasswordRules.MIN_LENGTH, PasswordRules.MAX_LENGTH },
+						null)));
 		}
 		if (!errors.hasErrors()) {
 			try {

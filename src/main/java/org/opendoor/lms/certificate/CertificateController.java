@@ -64,7 +64,7 @@ class CertificateController {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("certificate-" + certificate.code() + ".pdf").build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=0")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(pdf);
 	}
 
@@ -187,7 +187,15 @@ class CertificateController {
 		long[] window = verifyWindows.compute(address,
 				(k, w) -> w == null || w[0] != minute ? new long[] { minute, 1 } : new long[] { minute, w[1] + 1 });
 		if (window[1] > properties.verifyRequestsPerMinute()) {
-			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "error.tooManyVerifications");
+			long wait = 60 - (clock.millis() / 1000) % 60;
+			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "error.tooManyVerifications") {
+				@Override
+				public org.springframework.http.HttpHeaders getHeaders() {
+					org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+					headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(wait));
+					return headers;
+				}
+			};
 		}
 		if (verifyWindows.size() > 10_000) {
 			verifyWindows.entrySet().removeIf(e -> e.getValue()[0] != minute);

@@ -151,7 +151,7 @@ class DirectoryController {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("signposting-card.pdf").build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=0")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(pdf);
 	}
 

@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Slows password guessing: after five failed sign-ins for one email address, or twenty from one network
- * address, within fifteen minutes, further attempts are refused for fifteen minutes. Counts are kept in
+ * address, within fifteen minutes, further attempts are refused for fifteen minutes (429 with {@code Retry-After}
+ * and a page saying why). Counts are kept in
  * memory per instance; addresses are held as given and never logged.
  */
 @Component
@@ -46,6 +47,21 @@ class SignInThrottle {
 
 	boolean isBlocked(String username, String address) {
 		return count("u:" + key(username)) >= MAX_PER_ACCOUNT || count("a:" + address) >= MAX_PER_ADDRESS;
+	}
+
+	/** How long until a blocked sign-in may be tried again (the later of the two windows' ends). */
+	Duration retryAfter(String username, String address) {
+		Instant now = clock.instant();
+		Duration wait = Duration.ofSeconds(1);
+		for (String key : new String[] { "u:" + key(username), "a:" + address }) {
+			Window w = failures.get(key);
+			int limit = key.startsWith("u:") ? MAX_PER_ACCOUNT : MAX_PER_ADDRESS;
+			if (w != null && w.count() >= limit && w.start().plus(WINDOW).isAfter(now)) {
+				Duration left = Duration.between(now, w.start().plus(WINDOW));
+				wait = left.compareTo(wait) > 0 ? left : wait;
+			}
+		}
+		return wait;
 	}
 
 	private int count(String key) {
@@ -79,7 +95,10 @@ class SignInThrottle {
 					throws ServletException, IOException {
 				if ("POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI())
 						&& isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
-					response.sendRedirect(request.getContextPath() + "/login?locked");
+					// 429 with a page saying why and when to try again (the error page shows login.locked)
+					response.setHeader("Retry-After",
+							Long.toString(retryAfter(request.getParameter("username"), request.getRemoteAddr()).toSeconds()));
+					response.sendError(429, "login.locked");
 					return;
 				}
 				chain.doFilter(request, response);

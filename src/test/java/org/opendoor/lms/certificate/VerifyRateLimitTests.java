@@ -8,6 +8,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The public verify page limits how often one address can ask, so codes cannot be guessed in bulk. */
@@ -24,7 +25,8 @@ class VerifyRateLimitTests {
 		for (int i = 0; i < 5; i++) {
 			mvc.perform(get("/verify/AAAA-BBBB-CCCC-DDDD-EEE" + i)).andExpect(status().isOk());
 		}
-		mvc.perform(get("/verify/AAAA-BBBB-CCCC-DDDD-EEEF")).andExpect(status().isTooManyRequests());
+		mvc.perform(get("/verify/AAAA-BBBB-CCCC-DDDD-EEEF")).andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-6]?[0-9]")));
 	}
 
 }

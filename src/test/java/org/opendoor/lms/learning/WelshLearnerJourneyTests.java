@@ -157,13 +157,15 @@ class WelshLearnerJourneyTests {
 			.isEqualTo("Camau cyntaf: gwrando a chyfeirio");
 	}
 
+	static final String FLAGSHIP_CY = "Ymwybyddiaeth iechyd meddwl i arweinwyr hybiau cymunedol";
+
 	@Test
 	void theWelshPackageIsWelshAndStillValid() throws Exception {
 		BrowserlessSession admin = new BrowserlessSession(port);
 		admin.signIn("admin@demo.opendoor.invalid", "demo-admin-pass");
 		assertThat(admin.get("/admin/courses").body())
 			.contains("/api/courses/first-steps/packages/scorm12?lang=cy")
-			.doesNotContain("/api/courses/hub-leaders-mental-health-awareness/packages/scorm12?lang=cy");
+			.contains("/api/courses/hub-leaders-mental-health-awareness/packages/scorm12?lang=cy");
 		Map<String, byte[]> english = unzip(admin.download("/api/courses/first-steps/packages/scorm12"));
 		assertThat(text(english, "index.html")).contains("<html lang=\"en-GB\">");
 		assertThat(text(english, "course.js")).contains("First steps: listening and signposting");
@@ -178,8 +180,10 @@ class WelshLearnerJourneyTests {
 			.doesNotContain("People often talk");
 		Map<String, byte[]> cmi5 = unzip(admin.download("/api/courses/first-steps/packages/cmi5?lang=cy"));
 		assertThat(text(cmi5, "cmi5.xml")).contains("<langstring lang=\"cy-GB\">Camau cyntaf: gwrando a chyfeirio</langstring>");
-		assertThat(admin.get("/api/courses/hub-leaders-mental-health-awareness/packages/scorm12?lang=cy").status())
-			.as("no Welsh translation yet").isEqualTo(404);
+		Map<String, byte[]> flagship = unzip(admin.download("/api/courses/hub-leaders-mental-health-awareness/packages/scorm2004?lang=cy"));
+		assertThat(text(flagship, "imsmanifest.xml")).contains("<title>" + FLAGSHIP_CY + "</title>");
+		SharedSchemas.scorm2004().newValidator()
+			.validate(new StreamSource(new java.io.StringReader(text(flagship, "imsmanifest.xml"))));
 		SharedSchemas.scorm12().newValidator().validate(new StreamSource(new java.io.StringReader(manifest)));
 		SharedSchemas.cmi5().newValidator().validate(new StreamSource(new java.io.StringReader(text(cmi5, "cmi5.xml"))));
 	}

@@ -115,6 +115,23 @@ class OidcSignInTests {
 	}
 
 	@Test
+	void signingInThroughTheProviderGivesANewSessionIdAndItsNameIsShownAsText() throws Exception {
+		BrowserlessSession session = new BrowserlessSession(port);
+		session.get("/login");
+		String before = session.cookie("SESSION");
+		assertThat(before).isNotNull();
+		String name = CrossSiteScriptingTests.payload("oidc");
+		BrowserlessSession.Page landed = signInThroughProvider(session, "fixation-" + UUID.randomUUID(),
+				Map.of("email", UUID.randomUUID() + "@hub.example.org", "name", name));
+		assertThat(landed.location()).endsWith("/profile?welcome");
+		assertThat(session.cookie("SESSION")).as("a new session id at sign-in (no fixation)").isNotEqualTo(before);
+		String profile = session.get("/profile?welcome").body();
+		CrossSiteScriptingTests.assertShownLiterally("profile", CrossSiteScriptingTests.assertInert("profile", profile),
+				"oidc");
+		assertThat(new BrowserlessSession(port).get("/courses").status()).isEqualTo(302);
+	}
+
+	@Test
 	void anEmailAddressAloneNeverLinksAProviderIdentityToAnExistingAccount() throws Exception {
 		Account existing = Learners.register(accounts, "Existing Volunteer", Nation.WALES, "en");
 		BrowserlessSession session = new BrowserlessSession(port);

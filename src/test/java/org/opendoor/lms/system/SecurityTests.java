@@ -196,8 +196,13 @@ class SecurityTests {
 			mvc.perform(post("/login").param("username", "target@example.org").param("password", "wrong guess " + i).with(csrf()))
 				.andExpect(redirectedUrl("/login?error"));
 		}
-		mvc.perform(post("/login").param("username", "target@example.org").param("password", "long enough password").with(csrf()))
-			.andExpect(redirectedUrl("/login?locked"));
+		MvcResult locked = mvc
+			.perform(post("/login").param("username", "target@example.org").param("password", "long enough password").with(csrf()))
+			.andExpect(status().isTooManyRequests())
+			.andReturn();
+		assertThat(Long.parseLong(locked.getResponse().getHeader("Retry-After"))).isBetween(1L,
+				SignInThrottle.WINDOW.toSeconds());
+		assertThat(locked.getResponse().getErrorMessage()).isEqualTo("login.locked");
 	}
 
 	@Test
@@ -210,7 +215,7 @@ class SecurityTests {
 		assertThat(html).contains("There is a problem")
 			.contains("Enter your name")
 			.contains("Enter an email address like name@example.org")
-			.contains("at least 10 characters")
+			.contains("at least 15 characters")
 			.contains("Choose where you volunteer");
 		learner("taken@example.org");
 		String dup = mvc.perform(post("/register").with(csrf())
@@ -223,10 +228,10 @@ class SecurityTests {
 		String common = mvc.perform(post("/register").with(csrf())
 			.param("displayName", "Someone")
 			.param("email", "fresh@example.org")
-			.param("password", "password123")
+			.param("password", "password12345678")
 			.param("nation", "WALES")
 			.param("language", "en")).andReturn().getResponse().getContentAsString();
-		assertThat(common).contains("too easy to guess");
+		assertThat(common).contains("list of common or leaked passwords");
 		assertThat(accounts.findByEmail("fresh@example.org")).isEmpty();
 	}
 
