@@ -55,7 +55,9 @@ class LanguageController {
 	/** Only a path on this site (never another host, "//host" or "/\host"). */
 	static String safeReturn(String back) {
 		if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
-				|| back.chars().anyMatch(c -> c < 0x20) || back.length() > 2000) {
+				|| back.chars().anyMatch(c -> c < 0x20) || back.length() > 2000
+				|| back.toLowerCase(java.util.Locale.ROOT).matches(".*%(2f|5c|0[0-9a-f]|1[0-9a-f]).*")) {
+			// an encoded slash, backslash or control character has no place in a page of this site's address
 			return "/";
 		}
 		return back;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opendoor.lms.account.Account;
 import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.facilitation.GroupSessions;
 import org.opendoor.lms.certificate.Certificates;
 import org.opendoor.lms.directory.LocalServiceForm;
 import org.opendoor.lms.directory.LocalServices;
@@ -72,6 +73,8 @@ class RouteAccessMatrixTests {
 		ORG_ADMIN,
 		/** Site admins only; others signed in get 403. */
 		SITE_ADMIN,
+		/** Whoever may lead a group session: an admin of any organisation, or a site admin; others get 404. */
+		FACILITATOR,
 		/** The LRS's public "about" resource. */
 		XAPI_PUBLIC,
 		/** An LRS client with READ or WRITE scope (Basic auth); no session counts. */
@@ -190,8 +193,23 @@ class RouteAccessMatrixTests {
 		row("GET /xapi/statements", Access.XAPI_READ);
 		row("PUT /xapi/statements", Access.XAPI_WRITE);
 		row("POST /xapi/statements", Access.XAPI_WRITE);
-		// TODO when the language switch lands (another branch): add its route, expected PUBLIC, and list it in
-		// OpenRedirectTests.PARAMETER_REDIRECTS.
+		row("GET /api/courses", Access.PUBLIC);
+		// the OpenAPI description of /api/** (springdoc): the JSON is public, the YAML copy needs sign-in
+		row("GET /api/openapi.json", Access.PUBLIC);
+		row("GET /api/openapi.json.yaml", Access.SIGNED_IN);
+		row("GET /api/certificates/{code}", Access.PUBLIC);
+		row("GET /booklet", Access.SIGNED_IN);
+		row("GET /booklet/download", Access.SIGNED_IN);
+		row("GET /courses/{courseId}/booklet.pdf", Access.SIGNED_IN);
+		row("GET /facilitate", Access.FACILITATOR);
+		row("GET /facilitate/{courseId}", Access.FACILITATOR);
+		row("GET /facilitate/{courseId}/{n}", Access.FACILITATOR);
+		row("POST /language", Access.PUBLIC);
+		row("GET /org/{orgId}/sessions", Access.ORG_ADMIN);
+		row("POST /org/{orgId}/sessions", Access.ORG_ADMIN);
+		row("GET /org/{orgId}/sessions/new", Access.ORG_ADMIN);
+		row("GET /org/{orgId}/sessions/sign-in-sheet", Access.ORG_ADMIN);
+		row("GET /org/{orgId}/sessions/{sessionId}", Access.ORG_ADMIN);
 	}
 
 	private static void row(String route, Access access) {
@@ -225,6 +243,9 @@ class RouteAccessMatrixTests {
 	@Autowired
 	XapiClients xapiClients;
 
+	@Autowired
+	GroupSessions groupSessions;
+
 	/** Every mapped route as "METHOD pattern" (a mapping for any method counts as GET, as a link would use it). */
 	private Set<String> mappedRoutes() {
 		Set<String> routes = new TreeSet<>();
@@ -256,7 +277,8 @@ class RouteAccessMatrixTests {
 
 	/** The people and things the sample requests use. */
 	private record Fixture(People people, long assignment, UUID attempt, String certificate, long service,
-			String joinCode, XapiClients.Created read, XapiClients.Created write, XapiClients.Created revoked) {
+			String joinCode, XapiClients.Created read, XapiClients.Created write, XapiClients.Created revoked,
+			UUID groupSession) {
 	}
 
 	private Fixture fixture() {
@@ -270,9 +292,11 @@ class RouteAccessMatrixTests {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		XapiClients.Created revoked = xapiClients.create("revoked " + suffix, XapiClients.Scope.WRITE);
 		xapiClients.revoke(revoked.client().id());
+		UUID session = groupSessions.record(p.orgA(), p.adminA().id(), new GroupSessions.Form("first-steps",
+				LocalDate.now().toString(), String.valueOf(p.adminA().id()), "", List.of(String.valueOf(p.volunteerA().id()))));
 		return new Fixture(p, assignment, attempt, certificate, service, organisations.joinCode(p.orgA()),
 				xapiClients.create("reader " + suffix, XapiClients.Scope.READ),
-				xapiClients.create("writer " + suffix, XapiClients.Scope.WRITE), revoked);
+				xapiClients.create("writer " + suffix, XapiClients.Scope.WRITE), revoked, session);
 	}
 
 	/** A sample path for a pattern, with the fixture's ids (organisation A's, the volunteer's) filled in. */
@@ -285,6 +309,8 @@ class RouteAccessMatrixTests {
 			.replace("{attemptId}", f.attempt().toString())
 			.replace("{stepKey}", "plan-my-next-step")
 			.replace("{courseId}", "first-steps")
+			.replace("{sessionId}", f.groupSession().toString())
+			.replace("{n}", "2")
 			.replace("{standard}", "scorm12")
 			.replace("{serviceId}", String.valueOf(f.service()))
 			.replace("{code}", code)
@@ -372,6 +398,8 @@ class RouteAccessMatrixTests {
 					case ORG_ADMIN -> Set.of("admin of A", "site admin").contains(who.getKey()) ? ok && (status != 404 || gone)
 							: status == 404 || status == 403;
 					case SITE_ADMIN -> who.getKey().equals("site admin") ? ok : status == 403;
+					case FACILITATOR -> Set.of("admin of A", "admin of B", "site admin").contains(who.getKey())
+							? ok && status != 404 : status == 404;
 					default -> false;
 				};
 				expect(problems, route, who.getKey(), status, expected && status < 500);

@@ -164,8 +164,7 @@ class WebHardeningTests {
 
 	/**
 	 * Every place that could redirect to something a request names, with the parameter it would use.
-	 * TODO: the language switch (being added on another branch) belongs here when it lands, with its return
-	 * parameter, and in RouteAccessMatrixTests.MATRIX.
+	 * (The language switch, a POST, is checked beside them with its {@code return} parameter.)
 	 */
 	static final List<String[]> PARAMETER_REDIRECTS = List.of(new String[] { "GET", "/join", "code" },
 			new String[] { "GET", "/verify", "code" }, new String[] { "GET", "/login", "continue" },
@@ -195,6 +194,14 @@ class WebHardeningTests {
 					.header("Referer", evil)
 					.with(user(Learners.as(learner)))).andReturn();
 				assertStaysOnSite(r[1] + "?" + r[2] + "=" + evil, result.getResponse().getRedirectedUrl());
+			}
+			for (var who : java.util.Arrays.asList(user(Learners.as(learner)), null)) {
+				MockHttpServletRequestBuilder language = post("/language").with(csrf()).param("lang", "cy")
+					.param("return", evil)
+					.header("Referer", evil);
+				MvcResult switched = mvc.perform(who == null ? language : language.with(who)).andReturn();
+				assertThat(switched.getResponse().getStatus()).isEqualTo(302);
+				assertStaysOnSite("/language?return=" + evil, switched.getResponse().getRedirectedUrl());
 			}
 			// sign-in: the usual "where next" parameters and the Referer are ignored
 			MockHttpServletRequestBuilder signIn = post("/login").with(csrf())
