@@ -55,6 +55,8 @@ class CourseFileFuzzTests {
 			}
 		}
 		Files.copy(source.resolve(SupportContacts.FILE), root.resolve(SupportContacts.FILE));
+		Path welshContacts = CourseReader.sibling(source.resolve(SupportContacts.FILE), CourseReader.WELSH);
+		Files.copy(welshContacts, root.resolve(welshContacts.getFileName().toString()));
 	}
 
 	@AfterAll
@@ -81,6 +83,8 @@ class CourseFileFuzzTests {
 				findings.addAll(result.findings());
 			}
 			findings.addAll(new ContactsReader().read(root, root.resolve(SupportContacts.FILE)).findings());
+			findings.addAll(new ContactsReader().readTranslation(root, root.resolve(SupportContacts.FILE), CourseReader.WELSH)
+				.findings());
 			for (LintFinding f : findings) {
 				assertThat(f.message()).as("a finding says what is wrong").isNotBlank();
 				assertThat(f.file()).as("a finding names its file: " + f).isNotBlank();

@@ -104,6 +104,7 @@ public final class LoadTest {
 
 	void run() throws Exception {
 		Files.createDirectories(OUT);
+		Files.deleteIfExists(OUT.resolve("app.log"));
 		EmbeddedPostgres pg = EmbeddedPostgresSupport.start();
 		String password = UUID.randomUUID().toString();
 		try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -122,27 +123,46 @@ public final class LoadTest {
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("Build the jar first: ./mvnw -q -DskipTests package"));
 
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(Arrays.asList(jvm.trim().split("\\s+")));
-		command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=postgres", "--server.port=" + port,
+		List<String> appArgs = List.of("--spring.profiles.active=postgres", "--server.port=" + port,
 				// the load driver speaks plain HTTP on loopback; production keeps secure cookies
 				"--server.servlet.session.cookie.secure=false", "--lms.certificate.base-url=" + base,
 				"--lms.certificate.signing.keystore=" + org.opendoor.lms.support.TestKeystore.path(),
-				"--lms.certificate.signing.alias=issuer"));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(OUT.resolve("app.log").toFile());
-		builder.environment().put("SPRING_DATASOURCE_URL", jdbc);
-		builder.environment().put("SPRING_DATASOURCE_USERNAME", "opendoor_load");
-		builder.environment().put("SPRING_DATASOURCE_PASSWORD", password);
-		builder.environment().put("LMS_CERTIFICATE_SIGNING_PASSWORD", org.opendoor.lms.support.TestKeystore.PASSWORD);
-		// Ready time is measured on the second start: the first creates the schema (Flyway), which a
-		// restarted or added instance does not do.
-		long firstReady = startAndWait(builder);
-		app.destroy();
-		app.waitFor(30, TimeUnit.SECONDS);
-		long ready = startAndWait(builder);
-		log("ready in %d ms (first start with migrations %d ms), pid %d", ready, firstReady, app.pid());
+				"--lms.certificate.signing.alias=issuer");
+		Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", jdbc, "SPRING_DATASOURCE_USERNAME", "opendoor_load",
+				"SPRING_DATASOURCE_PASSWORD", password, "LMS_CERTIFICATE_SIGNING_PASSWORD",
+				org.opendoor.lms.support.TestKeystore.PASSWORD);
+		ProcessBuilder plain = builder(List.of(), jar, appArgs, env);
+		// The first start creates the schema (Flyway), which a restarted or added instance does not do.
+		long firstReady = startAndWait(plain);
+		stopApp();
+		// Class data sharing (the README's production advice): the jar extracted, and an archive of the
+		// classes a start loads, written by one training start that exits once the context is refreshed.
+		Path extracted = OUT.resolve("app");
+		run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
+				extracted.toString()), Map.of());
+		Path extractedJar = extracted.resolve(jar.getFileName());
+		Path archive = OUT.resolve("app.jsa");
+		Files.deleteIfExists(archive);
+		List<String> training = new ArrayList<>(List.of(java()));
+		training.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+		training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+				extractedJar.toString()));
+		training.addAll(appArgs);
+		run(training, env);
+		ProcessBuilder cds = builder(List.of("-XX:SharedArchiveFile=" + archive), extractedJar, appArgs, env);
+		List<Double> plainStarts = new ArrayList<>();
+		List<Double> cdsStarts = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			plainStarts.add((double) startAndWait(plain));
+			stopApp();
+			cdsStarts.add((double) startAndWait(cds));
+			stopApp();
+		}
+		readyPlain = median(plainStarts);
+		readyCds = median(cdsStarts);
+		long ready = startAndWait(Files.exists(archive) ? cds : plain);
+		log("ready: plain jar median %.0f ms %s, with CDS median %.0f ms %s (first start with migrations %d ms), pid %d",
+				readyPlain, plainStarts, readyCds, cdsStarts, firstReady, app.pid());
 
 		Thread rss = new Thread(this::sampleRss, "rss");
 		rss.setDaemon(true);
@@ -175,6 +195,42 @@ public final class LoadTest {
 		app.destroy();
 		app.waitFor(30, TimeUnit.SECONDS);
 		pg.close();
+	}
+
+	private double readyPlain;
+
+	private double readyCds;
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private ProcessBuilder builder(List<String> jvmExtra, Path jar, List<String> appArgs, Map<String, String> env) {
+		List<String> command = new ArrayList<>();
+		command.add(java());
+		command.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+		command.addAll(jvmExtra);
+		command.addAll(List.of("-jar", jar.toString()));
+		command.addAll(appArgs);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(OUT.resolve("app.log").toFile()));
+		builder.environment().putAll(env);
+		return builder;
+	}
+
+	private static void run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+		ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(OUT.resolve("prepare.log").toFile()));
+		b.environment().putAll(env);
+		int exit = b.start().waitFor();
+		if (exit != 0) {
+			throw new IllegalStateException(command.get(1) + "… exited " + exit + "; see " + OUT.resolve("prepare.log"));
+		}
+	}
+
+	private void stopApp() throws InterruptedException {
+		app.destroy();
+		app.waitFor(30, TimeUnit.SECONDS);
 	}
 
 	private long startAndWait(ProcessBuilder builder) throws Exception {
@@ -400,8 +456,9 @@ public final class LoadTest {
 				+ "answers acknowledged %d, lost %d%n", learners, minutes, think, requests.get(), errors.get(),
 				answersAcknowledged.get(), lost));
 		firstErrors.forEach((k, v) -> md.append("  first error ").append(k).append(": ").append(v).append('\n'));
-		md.append(String.format(Locale.ROOT, "Ready: %d ms (first start, with migrations: %d ms); max RSS %d MB (JVM: %s)%n",
-				ready, firstReady, maxRssKb / 1024, jvm));
+		md.append(String.format(Locale.ROOT, "Ready (median of 3): plain jar %.0f ms, extracted with CDS %.0f ms; first start "
+				+ "with migrations %d ms; max RSS during the load %d MB (JVM: %s)%n", readyPlain, readyCds, firstReady,
+				maxRssKb / 1024, jvm));
 		md.append("| round | lesson req/s | lesson p50 ms | lesson p99 ms | lesson errors | static req/s | static p99 ms | ratio |\n");
 		md.append("|---|---|---|---|---|---|---|---|\n");
 		List<Double> ratios = new ArrayList<>();
