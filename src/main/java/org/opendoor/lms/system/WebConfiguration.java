@@ -23,6 +23,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	static final Locale WELSH = Locale.forLanguageTag("cy");
 
+	/** The language the browser asks for: Welsh when its {@code Accept-Language} starts with cy, else English. */
+	static Locale browserLocale(HttpServletRequest request) {
+		String header = request.getHeader("Accept-Language");
+		return header != null && header.toLowerCase(Locale.ROOT).startsWith("cy") ? WELSH : Locale.UK;
+	}
+
 	@Bean
 	LocaleResolver localeResolver(Accounts accounts) {
 		return new LocaleResolver() {
@@ -40,8 +46,7 @@ class WebConfiguration implements WebMvcConfigurer {
 					}
 					return "cy".equals(lang) ? WELSH : Locale.UK;
 				}
-				String header = request.getHeader("Accept-Language");
-				return header != null && header.toLowerCase(Locale.ROOT).startsWith("cy") ? WELSH : Locale.UK;
+				return browserLocale(request);
 			}
 
 			@Override
