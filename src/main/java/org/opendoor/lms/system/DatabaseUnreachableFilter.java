@@ -65,7 +65,13 @@ class DatabaseUnreachableFilter extends OncePerRequestFilter {
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
 			Throwable cause = unreachable(ex);
-			if (cause == null || response.isCommitted()) {
+			if (cause == null) {
+				throw ex;
+			}
+			if (response.isCommitted()) {
+				// part of the page has gone already: nothing better can be sent than ending it here
+				log.warn("Database unreachable after the response to {} {} had started: {}", request.getMethod(),
+						request.getRequestURI(), cause.toString());
 				throw ex;
 			}
 			// no personal data: the exception's class and message only (never the request's session or user)
@@ -111,10 +117,10 @@ class DatabaseUnreachableFilter extends OncePerRequestFilter {
 		response.setContentType("text/html");
 		response.getWriter().write("<!DOCTYPE html>\n<html lang=\"" + locale.getLanguage() + "\">\n<head>\n"
 				+ "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-				+ "<title>" + HtmlUtils.htmlEscape(title + " – " + home) + "</title>\n"
+				+ "<title>" + HtmlUtils.htmlEscape(title + " – " + home, "UTF-8") + "</title>\n"
 				+ "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/css/site.css\">\n</head>\n<body>\n"
-				+ "<main id=\"main\" class=\"narrow\">\n<h1>" + HtmlUtils.htmlEscape(title) + "</h1>\n<p>"
-				+ HtmlUtils.htmlEscape(message) + "</p>\n</main>\n</body>\n</html>\n");
+				+ "<main id=\"main\" class=\"narrow\">\n<h1>" + HtmlUtils.htmlEscape(title, "UTF-8") + "</h1>\n<p>"
+				+ HtmlUtils.htmlEscape(message, "UTF-8") + "</p>\n</main>\n</body>\n</html>\n");
 	}
 
 	private static boolean api(HttpServletRequest request) {

@@ -61,8 +61,11 @@ class DatabaseRestartTests {
 
 	final HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+	final List<Learner> learners = new ArrayList<>();
+
 	@AfterEach
 	void stop() throws IOException {
+		learners.forEach(l -> l.stop = true);
 		if (app != null) {
 			app.close();
 		}
@@ -144,7 +147,6 @@ class DatabaseRestartTests {
 		int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
 		assertThat(probe(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
 
-		List<Learner> learners = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
 		Accounts accounts = app.getBean(Accounts.class);
 		for (int i = 0; i < LEARNERS; i++) {
