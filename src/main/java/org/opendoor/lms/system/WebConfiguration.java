@@ -29,6 +29,22 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** Cookie holding the language a visitor chose with the language switch. */
 	static final String LANGUAGE_COOKIE = "lms-lang";
 
+	/**
+	 * The language of a visitor who is not signed in (or whose profile cannot be read): the one they chose
+	 * with the language switch, otherwise Welsh when the browser's {@code Accept-Language} starts with cy.
+	 */
+	static Locale browserLocale(HttpServletRequest request) {
+		if (request.getCookies() != null) {
+			for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+				if (LANGUAGE_COOKIE.equals(cookie.getName())) {
+					return "cy".equals(cookie.getValue()) ? WELSH : Locale.UK;
+				}
+			}
+		}
+		String header = request.getHeader("Accept-Language");
+		return header != null && header.toLowerCase(Locale.ROOT).startsWith("cy") ? WELSH : Locale.UK;
+	}
+
 	@Bean
 	LocaleResolver localeResolver(Accounts accounts) {
 		return new LocaleResolver() {
@@ -46,15 +62,7 @@ class WebConfiguration implements WebMvcConfigurer {
 					}
 					return "cy".equals(lang) ? WELSH : Locale.UK;
 				}
-				if (request.getCookies() != null) {
-					for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
-						if (LANGUAGE_COOKIE.equals(cookie.getName())) {
-							return "cy".equals(cookie.getValue()) ? WELSH : Locale.UK;
-						}
-					}
-				}
-				String header = request.getHeader("Accept-Language");
-				return header != null && header.toLowerCase(Locale.ROOT).startsWith("cy") ? WELSH : Locale.UK;
+				return browserLocale(request);
 			}
 
 			@Override

@@ -41,6 +41,21 @@ public final class EmbeddedPostgresSupport {
 		}
 	}
 
+	/**
+	 * A server of its own on {@code dataDirectory} and {@code port}: close it and call this again with the
+	 * same two to restart PostgreSQL on the same data, as after a database restart in production (the
+	 * directory is initialised only the first time).
+	 */
+	public static EmbeddedPostgres startOn(Path dataDirectory, int port) {
+		try {
+			Files.createDirectories(WORK);
+			return builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** A fresh, empty database on the shared server; returns its JDBC URL. */
 	public static String newDatabase(String name) {
 		try (var c = shared().getPostgresDatabase().getConnection(); var s = c.createStatement()) {
