@@ -204,6 +204,52 @@ class AccessibilityTests {
 		audit.assertClean();
 	}
 
+	/**
+	 * The other test methods use a phone's width (412 CSS px). Here the same kinds of page at a desktop width
+	 * (1280 px) under axe, then at 320 px, which is what a 1280 px screen shows at 400 % zoom (WCAG 1.4.10
+	 * reflow): nothing may need scrolling sideways.
+	 */
+	@Test
+	void desktopWidthAndFourHundredPercentZoom() {
+		Audit audit = new Audit();
+		List<String> sideways = new ArrayList<>();
+		Organisation demo = organisations.all().stream().filter(o -> o.slug().equals("demo-community-hub")).findFirst().orElseThrow();
+		try (BrowserLearner admin = new BrowserLearner(port, course)) {
+			var browser = admin.browser();
+			admin.signIn("orgadmin" + DOMAIN, "demo-orgadmin-pass");
+			admin.open("/courses");
+			WebElement card = browser.findElement(By.xpath("//li[h2[text()='First steps: listening and signposting']]"));
+			admin.clickToLoad(card.findElement(By.tagName("button")));
+			String lesson = admin.path();
+			String attempt = lesson.substring(0, lesson.indexOf("/steps/"));
+			List<String> paths = List.of("/courses", lesson, attempt + "/steps/check-open-question",
+					attempt + "/steps/scenario-cafe-chat", "/certificates", "/profile", "/booklet", "/facilitate/first-steps/3",
+					"/org/" + demo.id() + "/dashboard", "/org/" + demo.id() + "/members", "/org/" + demo.id() + "/sessions/new");
+			for (int[] size : new int[][] { { 1280, 900 }, { 320, 800 } }) {
+				browser.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+				for (String path : paths) {
+					admin.open(path);
+					audit.check(admin, size[0] + " px");
+					Object overflow = browser.executeScript(
+							"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+					if (((Number) overflow).intValue() > 0) {
+						Object wide = browser.executeScript("""
+								const w = document.documentElement.clientWidth; const out = [];
+								for (const e of document.querySelectorAll('body *')) {
+								  if (e.closest('.table-scroll') && !e.classList.contains('table-scroll')) continue;
+								  const r = e.getBoundingClientRect();
+								  if (r.right > w + 1) out.push(e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(r.right));
+								}
+								return out.slice(0, 8).join(', ');""");
+						sideways.add(path + " at " + size[0] + " px scrolls sideways by " + overflow + " px: " + wide);
+					}
+				}
+			}
+		}
+		audit.assertClean();
+		assertThat(sideways).as("pages that need scrolling sideways").isEmpty();
+	}
+
 	@Test
 	void organisationAdminPagesHaveNoViolations() {
 		Audit audit = new Audit();
