@@ -42,6 +42,9 @@ class DatabaseUnreachableFilter extends OncePerRequestFilter {
 			FilterRegistrationBean<DatabaseUnreachableFilter> registration = new FilterRegistrationBean<>(
 					new DatabaseUnreachableFilter(messages));
 			registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
+			// also the error dispatch: the error page loads the session from the database too
+			registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
+					jakarta.servlet.DispatcherType.ASYNC);
 			return registration;
 		}
 
@@ -58,8 +61,21 @@ class DatabaseUnreachableFilter extends OncePerRequestFilter {
 	}
 
 	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION);
+		if (failed instanceof Throwable t && unreachable(t) != null && !response.isCommitted()) {
+			// the request failed because the database is out of reach: its error page would need it too
+			log.warn("Database unreachable, answered 503 to {} {}: {}", request.getMethod(),
+					request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI), unreachable(t).toString());
+			unavailable(request, response);
+			return;
+		}
 		try {
 			chain.doFilter(request, response);
 		}
@@ -124,7 +140,9 @@ class DatabaseUnreachableFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean api(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+		String uri = original instanceof String o ? o : request.getRequestURI();
+		String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
 		return path.startsWith("/xapi/") || path.startsWith("/api/") || path.equals("/xapi") || path.equals("/api");
 	}
 
