@@ -97,9 +97,16 @@ public final class LoadTest {
 
 	private volatile long maxRssKb;
 
-	public static void main(String[] args) throws Exception {
-		new LoadTest().run();
-		System.exit(0);
+	public static void main(String[] args) {
+		int status = 0;
+		try {
+			new LoadTest().run();
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		System.exit(status);
 	}
 
 	void run() throws Exception {
@@ -127,7 +134,9 @@ public final class LoadTest {
 				// the load driver speaks plain HTTP on loopback; production keeps secure cookies
 				"--server.servlet.session.cookie.secure=false", "--lms.certificate.base-url=" + base,
 				"--lms.certificate.signing.keystore=" + org.opendoor.lms.support.TestKeystore.path(),
-				"--lms.certificate.signing.alias=issuer");
+				"--lms.certificate.signing.alias=issuer",
+				// every load learner registers from one address (loopback); real sign-ups come from many
+				"--lms.security.registrations-per-hour=100000");
 		Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", jdbc, "SPRING_DATASOURCE_USERNAME", "opendoor_load",
 				"SPRING_DATASOURCE_PASSWORD", password, "LMS_CERTIFICATE_SIGNING_PASSWORD",
 				org.opendoor.lms.support.TestKeystore.PASSWORD);
@@ -292,10 +301,14 @@ public final class LoadTest {
 			}));
 		}
 		List<Learner> people = new ArrayList<>();
-		for (var f : futures) {
-			people.add(f.get());
+		try {
+			for (var f : futures) {
+				people.add(f.get());
+			}
 		}
-		pool.shutdown();
+		finally {
+			pool.shutdownNow();
+		}
 		return people;
 	}
 
