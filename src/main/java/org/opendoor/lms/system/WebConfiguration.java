@@ -45,6 +45,22 @@ class WebConfiguration implements WebMvcConfigurer {
 		return header != null && header.toLowerCase(Locale.ROOT).startsWith("cy") ? WELSH : Locale.UK;
 	}
 
+	/**
+	 * Static files, only under their own paths (so the links on a page are never looked up as files): by an
+	 * address with the file's content hash, kept by browsers and proxies for a year.
+	 */
+	@Override
+	public void addResourceHandlers(org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry registry) {
+		for (String folder : new String[] { "css", "js", "files" }) {
+			registry.addResourceHandler("/" + folder + "/**")
+				.addResourceLocations("classpath:/static/" + folder + "/")
+				.setCacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePublic())
+				.resourceChain(true)
+				.addResolver(new org.springframework.web.servlet.resource.VersionResourceResolver()
+					.addContentVersionStrategy("/**"));
+		}
+	}
+
 	@Bean
 	LocaleResolver localeResolver(Accounts accounts) {
 		return new LocaleResolver() {

@@ -45,7 +45,7 @@ abstract class RepositoryContractTests {
 	@Test
 	void everyMigrationApplied() {
 		assertThat(jdbc.sql("select count(*) from \"flyway_schema_history\" where \"success\" = true and \"type\" = 'SQL'").query(Integer.class).single())
-			.isEqualTo(21);
+			.isEqualTo(22);
 	}
 
 	@Test

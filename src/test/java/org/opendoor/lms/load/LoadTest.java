@@ -81,6 +81,8 @@ public final class LoadTest {
 
 	private final int connections = Integer.getInteger("load.connections", 32);
 
+	private final int starts = Integer.getInteger("load.starts", 3);
+
 	private final String jvm = System.getProperty("load.jvm", "-Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k -XX:+UseSerialGC");
 
 	private String base;
@@ -161,7 +163,7 @@ public final class LoadTest {
 		ProcessBuilder cds = builder(List.of("-XX:SharedArchiveFile=" + archive), extractedJar, appArgs, env);
 		List<Double> plainStarts = new ArrayList<>();
 		List<Double> cdsStarts = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < starts; i++) {
 			plainStarts.add((double) startAndWait(plain));
 			stopApp();
 			cdsStarts.add((double) startAndWait(cds));
@@ -182,6 +184,15 @@ public final class LoadTest {
 		List<String> lessonSteps = steps.stream().filter(k -> k.startsWith("lesson-")).toList();
 		log("%d learners ready; %d steps, %d lesson pages", people.size(), steps.size(), lessonSteps.size());
 		writeWrkInputs(people, lessonSteps);
+		if (Boolean.getBoolean("load.hold")) {
+			// for profiling by hand: the app stays up with its learners until target/load/hold is deleted
+			Path hold = OUT.resolve("hold");
+			Files.writeString(hold, base + "\n");
+			log("holding at %s (pid %d) until %s is deleted", base, app.pid(), hold);
+			while (Files.exists(hold)) {
+				Thread.sleep(1000);
+			}
+		}
 
 		Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
 		ExecutorService pool = Executors.newFixedThreadPool(people.size());
@@ -210,8 +221,9 @@ public final class LoadTest {
 
 	private double readyCds;
 
+	/** The app's Java: {@code load.javaHome}, else the one running this test. */
 	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return Path.of(System.getProperty("load.javaHome", System.getProperty("java.home")), "bin", "java").toString();
 	}
 
 	private ProcessBuilder builder(List<String> jvmExtra, Path jar, List<String> appArgs, Map<String, String> env) {

@@ -144,6 +144,19 @@ class SecurityTests {
 	}
 
 	@Test
+	void stylesheetHasAVersionedAddressThatBrowsersKeepForAYear() throws Exception {
+		String page = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/css/site-[0-9a-f]{32}\\.css)\"").matcher(page);
+		assertThat(link.find()).as("the page links the stylesheet by an address with its content hash").isTrue();
+		MvcResult css = mvc.perform(get(link.group(1))).andExpect(status().isOk()).andReturn();
+		assertThat(css.getResponse().getHeader("Cache-Control")).contains("max-age=31536000").doesNotContain("no-store");
+		assertThat(css.getResponse().getContentAsString())
+			.isEqualTo(mvc.perform(get("/css/site.css")).andReturn().getResponse().getContentAsString());
+		// pages themselves are never kept: they show personal progress
+		assertThat(mvc.perform(get("/login")).andReturn().getResponse().getHeader("Cache-Control")).contains("no-store");
+	}
+
+	@Test
 	void formPostWithoutCsrfTokenIsRefusedAndNothingIsStored() throws Exception {
 		SignedInUser learner = learner("no-csrf@example.org");
 		mvc.perform(post("/courses/first-steps/attempts").with(user(learner))).andExpect(status().isForbidden());

@@ -155,6 +155,46 @@ class LearningRecordsTests {
 		assertThat(statements.get(1).get("verb").get("id").asString()).endsWith("/suspended");
 	}
 
+	@Test
+	void reloadingAPageRecordsNothingNewButComingBackToItDoes() {
+		Account learner = Learners.register(accounts, "Refresh Button", Nation.WALES, "en");
+		BrowserlessSession browser = new BrowserlessSession(port);
+		browser.signIn(learner.email(), Learners.PASSWORD);
+		browser.get("/courses");
+		BrowserlessSession.Page started = browser.post("/courses/first-steps/attempts");
+		UUID attempt = UUID.fromString(started.location().replaceAll(".*/attempts/", ""));
+		String first = browser.get("/attempts/" + attempt).location().replaceAll("^https?://[^/]+", "");
+		java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"([^\"]+)\"[^>]*rel=\"next\"|rel=\"next\"[^>]*href=\"([^\"]+)\"")
+			.matcher(browser.get(first).body());
+		assertThat(next.find()).as("the first page links the next").isTrue();
+		String second = (next.group(1) != null ? next.group(1) : next.group(2)).replaceAll("^https?://[^/]+", "");
+		LrsClient lrs = new LrsClient(port, "demo-lrs-key", "demo-lrs-secret", "1.0.3");
+		UUID registration = registration(lrs, learner);
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(browser.get(first).status()).isEqualTo(200);
+		}
+		assertThat(verbs(lrs, registration)).as("three loads of the first page, one experience")
+			.containsExactly("launched", "initialized", "experienced", "progressed");
+
+		assertThat(browser.get(second).status()).isEqualTo(200);
+		assertThat(browser.get(second).status()).isEqualTo(200);
+		assertThat(browser.get(first).status()).isEqualTo(200);
+		assertThat(verbs(lrs, registration)).as("on to the second page (reloaded once) and back to the first")
+			.containsExactly("launched", "initialized", "experienced", "progressed", "experienced", "progressed",
+					"experienced", "progressed");
+	}
+
+	/** The registration's verbs, oldest first. */
+	private static List<String> verbs(LrsClient lrs, UUID registration) {
+		List<String> verbs = new ArrayList<>();
+		for (JsonNode s : lrs.get("/xapi/statements?ascending=true&registration=" + registration).json().get("statements")) {
+			String id = s.get("verb").get("id").asString();
+			verbs.add(id.substring(id.lastIndexOf('/') + 1));
+		}
+		return verbs;
+	}
+
 	private UUID registration(LrsClient lrs, Account learner) {
 		String agent = "{\"account\":{\"homePage\":\"http://localhost:8080\",\"name\":\"" + learner.learnerRef() + "\"}}";
 		JsonNode statements = lrs

@@ -116,17 +116,31 @@ public class LearningRecorder {
 
 	@EventListener
 	void viewed(LearningEvents.PageViewed event) {
+		Instant at = event.at();
+		Optional<String> key = sessionKey();
+		Optional<Mark> mark = key.flatMap(k -> mark(k, event.attemptId()));
+		if (mark.isPresent() && event.stepKey().equals(mark.get().lastStep())) {
+			// the same page again in the same session (a refresh, another tab): nothing new to record
+			if (mark.get().lastSeen().isBefore(at.minus(SEEN_GRANULARITY))) {
+				seen(key.get(), event.attemptId(), at, event.stepKey());
+			}
+			return;
+		}
 		Who who = who(event.learnerId(), event.courseVersionId());
 		Course course = who.course();
 		Activity courseActivity = vocabulary.course(course, who.language());
 		List<Statement> statements = new ArrayList<>();
-		Instant at = event.at();
-		Optional<String> key = sessionKey();
-		if (key.isPresent() && !seen(key.get(), event.attemptId(), at)) {
-			statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.RESUMED, courseActivity, null,
-					vocabulary.context(event.registration(), null, null, course, who.language()), at));
-			open(event.attemptId(), new OpenAttempt(event.registration(), event.learnerId(), event.courseVersionId(), at));
-			at = at.plusMillis(1);
+		if (key.isPresent()) {
+			if (mark.isEmpty()) {
+				statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.RESUMED, courseActivity, null,
+						vocabulary.context(event.registration(), null, null, course, who.language()), at));
+				open(event.attemptId(), new OpenAttempt(event.registration(), event.learnerId(), event.courseVersionId(), at),
+						event.stepKey());
+				at = at.plusMillis(1);
+			}
+			else {
+				seen(key.get(), event.attemptId(), at, event.stepKey());
+			}
 		}
 		StepPlan plan = StepPlan.of(course, List.of());
 		Optional<Step> found = plan.find(event.stepKey());
@@ -346,7 +360,7 @@ public class LearningRecorder {
 			nodes.add(node);
 		}
 		JsonNode authority = MODEL.valueToTree(vocabulary.authority());
-		store.store(nodes, authority, "1.0.0", Map.of());
+		store.store(nodes, authority, "1.0.0", Map.of(), true);
 	}
 
 	/** The current web session's key: a SHA-256 hash of its id (the id itself is a credential). */
@@ -369,19 +383,42 @@ public class LearningRecorder {
 		}
 	}
 
-	/** Whether this session already has the attempt open; if so, notes that it was seen now. */
-	private boolean seen(String key, UUID attemptId, Instant at) {
-		return jdbc.sql("update xapi_learning_session set last_seen = ? where session_key = ? and attempt_id = ?")
-			.params(java.sql.Timestamp.from(at), key, attemptId)
-			.update() > 0;
+	/**
+	 * How stale a session's "last seen" may get before a reload writes it again: idle sessions are closed
+	 * after the session timeout (hours), so a minute of rounding changes nothing a learner or a report sees.
+	 */
+	static final Duration SEEN_GRANULARITY = Duration.ofMinutes(1);
+
+	/** What this session last noted for an open attempt. */
+	private record Mark(Instant lastSeen, String lastStep) {
+	}
+
+	/** Whether this session already has the attempt open, and the page it last recorded. */
+	private Optional<Mark> mark(String key, UUID attemptId) {
+		return jdbc.sql("select last_seen, last_step from xapi_learning_session where session_key = ? and attempt_id = ? "
+				+ "order by last_seen desc limit 1")
+			.params(key, attemptId)
+			.query((rs, n) -> new Mark(rs.getTimestamp(1).toInstant(), rs.getString(2)))
+			.optional();
+	}
+
+	/** Notes that this session saw the attempt now, on the given page. */
+	private void seen(String key, UUID attemptId, Instant at, String step) {
+		jdbc.sql("update xapi_learning_session set last_seen = ?, last_step = ? where session_key = ? and attempt_id = ?")
+			.params(java.sql.Timestamp.from(at), step, key, attemptId)
+			.update();
 	}
 
 	private void open(UUID attemptId, OpenAttempt attempt) {
+		open(attemptId, attempt, null);
+	}
+
+	private void open(UUID attemptId, OpenAttempt attempt, String step) {
 		sessionKey().ifPresent(key -> jdbc
 			.sql("insert into xapi_learning_session (session_key, attempt_id, registration, learner_id, course_version_id, "
-					+ "since, last_seen) values (?, ?, ?, ?, ?, ?, ?)")
+					+ "since, last_seen, last_step) values (?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(key, attemptId, attempt.registration(), attempt.learnerId(), attempt.courseVersionId(),
-					java.sql.Timestamp.from(attempt.since()), java.sql.Timestamp.from(attempt.since()))
+					java.sql.Timestamp.from(attempt.since()), java.sql.Timestamp.from(attempt.since()), step)
 			.update());
 	}
 

@@ -72,6 +72,15 @@ public class StatementStore {
 	@Transactional
 	public List<UUID> store(List<ObjectNode> statements, JsonNode authority, String version,
 			Map<String, Attachments.Part> attachments) {
+		return store(statements, authority, version, attachments, false);
+	}
+
+	/**
+	 * Stores statements; {@code freshIds} says every id was just made with {@link UUID#randomUUID()} by the
+	 * engine, so no stored statement can have it and the look-up for an earlier copy is skipped.
+	 */
+	List<UUID> store(List<ObjectNode> statements, JsonNode authority, String version,
+			Map<String, Attachments.Part> attachments, boolean freshIds) {
 		Instant now = clock.instant();
 		String stored = StatementJson.timestamp(now);
 		Map<UUID, ObjectNode> batch = new LinkedHashMap<>();
@@ -84,7 +93,7 @@ public class StatementStore {
 			batch.put(id, s);
 			ids.add(id);
 		}
-		Map<UUID, String> existing = existing(batch.keySet());
+		Map<UUID, String> existing = freshIds ? Map.of() : existing(batch.keySet());
 		Set<UUID> voidTargets = new HashSet<>();
 		List<Row> rows = new ArrayList<>();
 		for (Map.Entry<UUID, ObjectNode> e : batch.entrySet()) {
