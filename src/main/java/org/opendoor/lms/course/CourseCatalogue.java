@@ -36,9 +36,51 @@ public class CourseCatalogue implements SmartInitializingSingleton {
 
 	private volatile List<CourseReport> reports = List.of();
 
+	/**
+	 * The first reading of the course files, started when the catalogue is made so that parsing and linting
+	 * (pure file work, about a second for two bilingual courses) runs on another core while the rest of the
+	 * application starts; {@link #reload()} stores what it read.
+	 */
+	private java.util.concurrent.CompletableFuture<List<CourseReader.Result>> firstRead;
+
 	public CourseCatalogue(CourseProperties properties, CourseVersionStore store) {
 		this.properties = properties;
 		this.store = store;
+		if (Files.isDirectory(properties.directory())) {
+			var reading = new java.util.concurrent.CompletableFuture<List<CourseReader.Result>>();
+			Thread reader = new Thread(() -> {
+				try {
+					reading.complete(CourseLint.readAll(properties.directory()));
+				}
+				catch (Throwable ex) {
+					reading.completeExceptionally(ex);
+				}
+			}, "course-files");
+			reader.setDaemon(true);
+			reader.start();
+			this.firstRead = reading;
+		}
+	}
+
+	/** The course files as read at start-up the first time, afterwards read again. */
+	private List<CourseReader.Result> readCourseFiles() {
+		var reading = firstRead;
+		firstRead = null;
+		if (reading == null) {
+			return CourseLint.readAll(properties.directory());
+		}
+		try {
+			return reading.join();
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
 	}
 
 	@Override
@@ -56,7 +98,7 @@ public class CourseCatalogue implements SmartInitializingSingleton {
 		}
 		Map<String, CatalogueEntry> loaded = new ConcurrentHashMap<>();
 		List<CourseReport> newReports = new ArrayList<>();
-		for (CourseReader.Result result : CourseLint.readAll(properties.directory())) {
+		for (CourseReader.Result result : readCourseFiles()) {
 			String folder = result.findings().isEmpty() ? result.courseId() : folderOf(result);
 			if (result.course() == null) {
 				log.warn("Course folder {} not loaded: {} lint finding(s)", folder, result.findings().size());

@@ -83,6 +83,8 @@ public final class LoadTest {
 
 	private final int starts = Integer.getInteger("load.starts", 3);
 
+	private final boolean aot = Boolean.getBoolean("load.aot");
+
 	private final String jvm = System.getProperty("load.jvm", "-Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k -XX:+UseSerialGC");
 
 	private String base;
@@ -152,15 +154,17 @@ public final class LoadTest {
 		run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
 				extracted.toString()), Map.of());
 		Path extractedJar = extracted.resolve(jar.getFileName());
-		Path archive = OUT.resolve("app.jsa");
+		// Java 25 and later: the JVM's AOT cache (classes loaded and linked, and method profiles) instead
+		Path archive = OUT.resolve(aot ? "app.aot" : "app.jsa");
 		Files.deleteIfExists(archive);
 		List<String> training = new ArrayList<>(List.of(java()));
 		training.addAll(Arrays.asList(jvm.trim().split("\\s+")));
-		training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
-				extractedJar.toString()));
+		training.addAll(List.of(aot ? "-XX:AOTCacheOutput=" + archive : "-XX:ArchiveClassesAtExit=" + archive,
+				"-Dspring.context.exit=onRefresh", "-jar", extractedJar.toString()));
 		training.addAll(appArgs);
 		run(training, env);
-		ProcessBuilder cds = builder(List.of("-XX:SharedArchiveFile=" + archive), extractedJar, appArgs, env);
+		ProcessBuilder cds = builder(List.of(aot ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive),
+				extractedJar, appArgs, env);
 		List<Double> plainStarts = new ArrayList<>();
 		List<Double> cdsStarts = new ArrayList<>();
 		for (int i = 0; i < starts; i++) {
@@ -201,17 +205,23 @@ public final class LoadTest {
 		}
 		// let the learners warm the app up for a minute, then measure lesson page against static file
 		Thread.sleep(Math.min(60_000, Duration.ofMinutes(minutes).toMillis() / 5));
+		// one short unmeasured pass of each, so every path is compiled before it is measured
+		wrk("warm-up-reread", "reread.lua", "/", 10);
+		wrk("warm-up-moving", "lesson.lua", "/", 10);
+		wrk("warm-up-static", null, "/css/site.css", 10);
+		List<Wrk> reread = new ArrayList<>();
 		List<Wrk> lesson = new ArrayList<>();
 		List<Wrk> stat = new ArrayList<>();
-		for (int r = 0; r < rounds && Instant.now().isBefore(end.minusSeconds(2L * wrkSeconds)); r++) {
-			lesson.add(wrk("lesson", "lesson.lua", "/"));
-			stat.add(wrk("static", null, "/css/site.css"));
+		for (int r = 0; r < rounds && Instant.now().isBefore(end.minusSeconds(3L * wrkSeconds)); r++) {
+			reread.add(wrk("reread", "reread.lua", "/", wrkSeconds));
+			lesson.add(wrk("moving", "lesson.lua", "/", wrkSeconds));
+			stat.add(wrk("static", null, "/css/site.css", wrkSeconds));
 		}
 		pool.shutdown();
 		pool.awaitTermination(minutes + 5, TimeUnit.MINUTES);
 
 		long lost = verify(people);
-		report(ready, firstReady, lesson, stat, lost);
+		report(ready, firstReady, reread, lesson, stat, lost);
 		app.destroy();
 		app.waitFor(30, TimeUnit.SECONDS);
 		pg.close();
@@ -299,7 +309,7 @@ public final class LoadTest {
 
 	/** Registers and signs in every learner (in parallel) and starts the flagship course for each. */
 	private List<Learner> setUp() throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(8);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
 		List<java.util.concurrent.Future<Learner>> futures = new ArrayList<>();
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		for (int i = 0; i < learners; i++) {
@@ -356,6 +366,30 @@ public final class LoadTest {
 			}
 		}
 		Files.writeString(OUT.resolve("lesson-targets.tsv"), lines);
+		// re-reading: each learner's requests are for one page, as a reader refreshing it would send
+		StringBuilder one = new StringBuilder();
+		for (int i = 0; i < people.size(); i++) {
+			Learner l = people.get(i);
+			one.append(l.session()).append('\t').append("/attempts/").append(l.attempt).append("/steps/")
+				.append(lessonSteps.get(i % lessonSteps.size())).append('\n');
+		}
+		Files.writeString(OUT.resolve("reread-targets.tsv"), one);
+		Files.writeString(OUT.resolve("reread.lua"), """
+				local targets = {}
+				local i = 0
+				function init(args)
+				  for line in io.lines("%s") do
+				    local cookie, path = line:match("([^\\t]+)\\t([^\\t]+)")
+				    targets[#targets + 1] = { cookie = cookie, path = path }
+				  end
+				  i = math.random(#targets)
+				end
+				function request()
+				  i = i %% #targets + 1
+				  local t = targets[i]
+				  return wrk.format("GET", t.path, { ["Cookie"] = "SESSION=" .. t.cookie })
+				end
+				""".formatted(OUT.resolve("reread-targets.tsv")));
 		Files.writeString(OUT.resolve("lesson.lua"), """
 				local targets = {}
 				local i = 0
@@ -459,8 +493,8 @@ public final class LoadTest {
 
 	private String pgPassword;
 
-	private Wrk wrk(String name, String script, String path) throws IOException, InterruptedException {
-		List<String> cmd = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + wrkSeconds + "s", "--latency",
+	private Wrk wrk(String name, String script, String path, int seconds) throws IOException, InterruptedException {
+		List<String> cmd = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
 				"--timeout", "5s"));
 		if (script != null) {
 			cmd.addAll(List.of("-s", OUT.resolve(script).toString()));
@@ -475,29 +509,36 @@ public final class LoadTest {
 		return w;
 	}
 
-	private void report(long ready, long firstReady, List<Wrk> lesson, List<Wrk> stat, long lost) {
+	private void report(long ready, long firstReady, List<Wrk> reread, List<Wrk> moving, List<Wrk> stat, long lost) {
 		StringBuilder md = new StringBuilder();
 		md.append(String.format(Locale.ROOT, "Learners: %d for %d min (mean think time %.1f s); journey requests %d, errors %d; "
 				+ "answers acknowledged %d, lost %d%n", learners, minutes, think, requests.get(), errors.get(),
 				answersAcknowledged.get(), lost));
 		firstErrors.forEach((k, v) -> md.append("  first error ").append(k).append(": ").append(v).append('\n'));
-		md.append(String.format(Locale.ROOT, "Ready (median of 3): plain jar %.0f ms, extracted with CDS %.0f ms; first start "
-				+ "with migrations %d ms; max RSS during the load %d MB (JVM: %s)%n", readyPlain, readyCds, firstReady,
-				maxRssKb / 1024, jvm));
-		md.append("| round | lesson req/s | lesson p50 ms | lesson p99 ms | lesson errors | static req/s | static p99 ms | ratio |\n");
-		md.append("|---|---|---|---|---|---|---|---|\n");
+		md.append(String.format(Locale.ROOT, "Ready (median of %d): plain jar %.0f ms, extracted with %s %.0f ms; first start "
+				+ "with migrations %d ms; max RSS during the load %d MB (JVM: %s %s)%n", starts, readyPlain,
+				aot ? "AOT cache" : "CDS", readyCds, firstReady, maxRssKb / 1024, java(), jvm));
+		md.append("| round | lesson re-read req/s | p50 ms | p99 ms | errors | lesson moving on req/s | p50 ms | p99 ms | errors "
+				+ "| static req/s | p99 ms | re-read ÷ static | moving ÷ static |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		List<Double> ratios = new ArrayList<>();
-		for (int i = 0; i < lesson.size(); i++) {
-			Wrk a = lesson.get(i);
+		List<Double> movingRatios = new ArrayList<>();
+		for (int i = 0; i < stat.size(); i++) {
+			Wrk a = reread.get(i);
+			Wrk m = moving.get(i);
 			Wrk b = stat.get(i);
-			double ratio = a.rps / b.rps;
-			ratios.add(ratio);
-			md.append(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %d | %.0f | %.1f | %.2f |%n", i + 1, a.rps, a.p50,
-					a.p99, a.errors, b.rps, b.p99, ratio));
+			ratios.add(a.rps / b.rps);
+			movingRatios.add(m.rps / b.rps);
+			md.append(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %d | %.0f | %.1f | %.1f | %d | %.0f | %.1f | %.2f | %.2f |%n",
+					i + 1, a.rps, a.p50, a.p99, a.errors, m.rps, m.p50, m.p99, m.errors, b.rps, b.p99, a.rps / b.rps,
+					m.rps / b.rps));
 		}
-		md.append(String.format(Locale.ROOT, "Median: lesson %.0f req/s, p99 %.1f ms; static %.0f req/s; ratio %.2f%n",
-				median(lesson.stream().map(w -> w.rps).toList()), median(lesson.stream().map(w -> w.p99).toList()),
-				median(stat.stream().map(w -> w.rps).toList()), median(ratios)));
+		md.append(String.format(Locale.ROOT,
+				"Median: lesson re-read %.0f req/s (p99 %.1f ms), moving on %.0f req/s (p99 %.1f ms); static %.0f req/s; "
+						+ "ratios %.2f and %.2f%n",
+				median(reread.stream().map(w -> w.rps).toList()), median(reread.stream().map(w -> w.p99).toList()),
+				median(moving.stream().map(w -> w.rps).toList()), median(moving.stream().map(w -> w.p99).toList()),
+				median(stat.stream().map(w -> w.rps).toList()), median(ratios), median(movingRatios)));
 		System.out.println(md);
 		try {
 			Files.writeString(OUT.resolve("report.md"), md);
