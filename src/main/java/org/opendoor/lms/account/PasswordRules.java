@@ -41,7 +41,21 @@ public final class PasswordRules {
 	/** The site's own name, as people might put it into a password. */
 	static final List<String> SITE_WORDS = List.of("opendoor");
 
-	private static final Zxcvbn ESTIMATOR = new Zxcvbn();
+	/**
+	 * The guess estimator's word lists take about as much memory as the rest of the running app, and are
+	 * needed only when someone chooses a password: loaded on first use, and let go when memory is short
+	 * (loaded again, in well under a second, the next time).
+	 */
+	private static java.lang.ref.SoftReference<Zxcvbn> estimator = new java.lang.ref.SoftReference<>(null);
+
+	private static synchronized Zxcvbn estimator() {
+		Zxcvbn loaded = estimator.get();
+		if (loaded == null) {
+			loaded = new Zxcvbn();
+			estimator = new java.lang.ref.SoftReference<>(loaded);
+		}
+		return loaded;
+	}
 
 	/** Why a password was refused; each has a message key in {@code messages.properties}. */
 	public enum Problem {
@@ -106,7 +120,7 @@ public final class PasswordRules {
 		// zxcvbn's cost grows with length; the first 64 characters are plenty to judge guessability
 		String p = normalise(password);
 		String judged = p.codePointCount(0, p.length()) > 64 ? p.substring(0, p.offsetByCodePoints(0, 64)) : p;
-		return ESTIMATOR.measure(judged).getGuesses() < MIN_GUESSES;
+		return estimator().measure(judged).getGuesses() < MIN_GUESSES;
 	}
 
 	/**

@@ -53,6 +53,10 @@ class PageWeightTests {
 		Document doc = Jsoup.parse(html, "http://localhost" + path);
 		for (Element e : doc.select("link[rel=stylesheet][href], script[src], img[src], link[rel~=icon][href], source[src], video[src]")) {
 			String ref = e.hasAttr("href") ? e.attr("href") : e.attr("src");
+			if (ref.startsWith("data:")) {
+				// inline, already counted in the page
+				continue;
+			}
 			String resource = URI.create("http://localhost" + path).resolve(ref).getRawPath();
 			if (sizes.containsKey(resource) || FONT.matcher(resource).find()) {
 				continue;

@@ -85,7 +85,7 @@ public final class LoadTest {
 
 	private final boolean aot = Boolean.getBoolean("load.aot");
 
-	private final String jvm = System.getProperty("load.jvm", "-Xmx256m -XX:MaxMetaspaceSize=160m -Xss512k -XX:+UseSerialGC");
+	private final String jvm = System.getProperty("load.jvm", "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
 
 	private String base;
 
