@@ -374,7 +374,13 @@ public final class LoadTest {
 				.append(lessonSteps.get(i % lessonSteps.size())).append('\n');
 		}
 		Files.writeString(OUT.resolve("reread-targets.tsv"), one);
-		Files.writeString(OUT.resolve("reread.lua"), """
+		writeWrkScript("reread.lua", "reread-targets.tsv");
+		writeWrkScript("lesson.lua", "lesson-targets.tsv");
+	}
+
+	/** A wrk script that cycles through the (session, page) lines of a targets file. */
+	private static void writeWrkScript(String script, String targets) throws IOException {
+		Files.writeString(OUT.resolve(script), """
 				local targets = {}
 				local i = 0
 				function init(args)
@@ -389,23 +395,7 @@ public final class LoadTest {
 				  local t = targets[i]
 				  return wrk.format("GET", t.path, { ["Cookie"] = "SESSION=" .. t.cookie })
 				end
-				""".formatted(OUT.resolve("reread-targets.tsv")));
-		Files.writeString(OUT.resolve("lesson.lua"), """
-				local targets = {}
-				local i = 0
-				function init(args)
-				  for line in io.lines("%s") do
-				    local cookie, path = line:match("([^\\t]+)\\t([^\\t]+)")
-				    targets[#targets + 1] = { cookie = cookie, path = path }
-				  end
-				  i = math.random(#targets)
-				end
-				function request()
-				  i = i %% #targets + 1
-				  local t = targets[i]
-				  return wrk.format("GET", t.path, { ["Cookie"] = "SESSION=" .. t.cookie })
-				end
-				""".formatted(OUT.resolve("lesson-targets.tsv")));
+				""".formatted(OUT.resolve(targets)));
 	}
 
 	/** A learner reading pages and answering checks in order, with think time, until the end. */

@@ -139,10 +139,7 @@ class LearningRecordsTests {
 	void aSessionLeftIdleIsSuspendedAndTerminatedOnceAfterTheTimeout() {
 		Account learner = Learners.register(accounts, "Idle Tab", Nation.SCOTLAND, "en");
 		BrowserlessSession browser = new BrowserlessSession(port);
-		browser.signIn(learner.email(), Learners.PASSWORD);
-		browser.get("/courses");
-		BrowserlessSession.Page started = browser.post("/courses/first-steps/attempts");
-		UUID attempt = UUID.fromString(started.location().replaceAll(".*/attempts/", ""));
+		UUID attempt = startFirstSteps(browser, learner);
 		browser.follow("/attempts/" + attempt);
 		LrsClient lrs = new LrsClient(port, "demo-lrs-key", "demo-lrs-secret", "1.0.3");
 		UUID registration = registration(lrs, learner);
@@ -159,10 +156,7 @@ class LearningRecordsTests {
 	void reloadingAPageRecordsNothingNewButComingBackToItDoes() {
 		Account learner = Learners.register(accounts, "Refresh Button", Nation.WALES, "en");
 		BrowserlessSession browser = new BrowserlessSession(port);
-		browser.signIn(learner.email(), Learners.PASSWORD);
-		browser.get("/courses");
-		BrowserlessSession.Page started = browser.post("/courses/first-steps/attempts");
-		UUID attempt = UUID.fromString(started.location().replaceAll(".*/attempts/", ""));
+		UUID attempt = startFirstSteps(browser, learner);
 		String first = browser.get("/attempts/" + attempt).location().replaceAll("^https?://[^/]+", "");
 		java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"([^\"]+)\"[^>]*rel=\"next\"|rel=\"next\"[^>]*href=\"([^\"]+)\"")
 			.matcher(browser.get(first).body());
@@ -183,6 +177,15 @@ class LearningRecordsTests {
 		assertThat(verbs(lrs, registration)).as("on to the second page (reloaded once) and back to the first")
 			.containsExactly("launched", "initialized", "experienced", "progressed", "experienced", "progressed",
 					"experienced", "progressed");
+	}
+
+	/** Signs the learner in and starts the first-steps course, as the catalogue's button does. */
+	private static UUID startFirstSteps(BrowserlessSession browser, Account learner) {
+		browser.signIn(learner.email(), Learners.PASSWORD);
+		browser.get("/courses");
+		BrowserlessSession.Page started = browser.post("/courses/first-steps/attempts");
+		assertThat(started.status()).isEqualTo(302);
+		return UUID.fromString(started.location().replaceAll(".*/attempts/", ""));
 	}
 
 	/** The registration's verbs, oldest first. */
