@@ -34,6 +34,7 @@ import org.opendoor.lms.directory.LocalServices;
 import org.opendoor.lms.directory.Tier;
 import org.opendoor.lms.organisation.Membership;
 import org.opendoor.lms.organisation.Organisations;
+import org.opendoor.lms.pdf.Prepared;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -45,7 +46,7 @@ import org.springframework.web.server.ResponseStatusException;
  * A5. The final assessment is not printed: the booklet says it is taken online or with a facilitator.
  */
 @Service
-public class Booklets {
+public class Booklets implements org.springframework.beans.factory.SmartInitializingSingleton {
 
 	/** The languages a booklet can be asked for. */
 	public static final List<String> LANGUAGES = List.of("en", "cy");
@@ -97,7 +98,8 @@ public class Booklets {
 
 	private final MessageSource messages;
 
-	private final BookletRenderer renderer;
+	/** The renderer, its font cut down on another core while the app starts. */
+	private final Prepared<BookletRenderer> renderer;
 
 	private final Clock clock;
 
@@ -108,8 +110,14 @@ public class Booklets {
 		this.localServices = localServices;
 		this.organisations = organisations;
 		this.messages = messages;
-		this.renderer = new BookletRenderer(properties.font());
+		this.renderer = new Prepared<>("booklet-font", () -> new BookletRenderer(properties.font()));
 		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/** Waits for the renderer before the app takes traffic: a font that cannot be read stops the start. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		renderer.get();
 	}
 
 	/** The nation code support contacts use: england, wales, scotland, northern-ireland. */
@@ -168,7 +176,7 @@ public class Booklets {
 		BookletRenderer.Booklet booklet = new BookletRenderer.Booklet(language,
 				content.text("booklet.pdf.title", localised.course().title()),
 				BookletRenderer.Paper.valueOf(request.size().name()), today, content.text("booklet.page"), content.blocks());
-		return new Printed(renderer.render(booklet), language, fellBack);
+		return new Printed(renderer.get().render(booklet), language, fellBack);
 	}
 
 	/** The booklet's blocks for one course, language, nation and directory. */

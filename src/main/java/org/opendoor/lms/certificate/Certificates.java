@@ -17,6 +17,7 @@ import org.opendoor.lms.certificate.internal.CertificateRenderer;
 import org.opendoor.lms.certificate.internal.PdfSigner;
 import org.opendoor.lms.certificate.internal.CertificateStore;
 import org.opendoor.lms.certificate.internal.CertificateTemplate;
+import org.opendoor.lms.pdf.Prepared;
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseCatalogue;
 import org.opendoor.lms.course.CourseModule;
@@ -42,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * goes without its certificate; the PDF is drawn once, right after, or on first download.
  */
 @Service
-public class Certificates {
+public class Certificates implements org.springframework.beans.factory.SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(Certificates.class);
 
@@ -58,7 +59,8 @@ public class Certificates {
 
 	private final CertificateProperties properties;
 
-	private final CertificateRenderer renderer;
+	/** The renderer, its fonts cut down on another core while the app starts. */
+	private final Prepared<CertificateRenderer> renderer;
 
 	private final BadgeIssuer badges;
 
@@ -78,12 +80,19 @@ public class Certificates {
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.properties = properties;
-		this.renderer = new CertificateRenderer(CertificateTemplate.read(properties.template()));
+		CertificateTemplate template = CertificateTemplate.read(properties.template());
+		this.renderer = new Prepared<>("certificate-fonts", () -> new CertificateRenderer(template));
 		this.badges = badges;
 		this.signer = signer;
 		this.clock = clock.orElse(Clock.systemUTC());
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** Waits for the renderer before the app takes traffic: a font that cannot be read stops the start. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		renderer.get();
 	}
 
 	/** A new verification code: 20 characters from a 32-letter alphabet, 100 random bits. */
@@ -155,7 +164,7 @@ public class Certificates {
 			return stored.get();
 		}
 		Certificate certificate = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
-		byte[] pdf = sign(renderer.render(certificate.content()), certificate.content());
+		byte[] pdf = sign(renderer.get().render(certificate.content()), certificate.content());
 		boolean kept;
 		try {
 			kept = store.storePdf(id, pdf, sha256(pdf));
@@ -186,7 +195,7 @@ public class Certificates {
 	@Transactional
 	public byte[] pdfWithBadge(long id) {
 		Certificate c = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
-		return sign(renderer.render(c.content(), new CertificateRenderer.Attachment("open-badge-credential.jwt",
+		return sign(renderer.get().render(c.content(), new CertificateRenderer.Attachment("open-badge-credential.jwt",
 				"Open Badges 3.0 credential for this certificate (VC-JWT)", "text/plain",
 				badge(id).getBytes(java.nio.charset.StandardCharsets.US_ASCII))), c.content());
 	}

@@ -53,7 +53,7 @@ import org.opendoor.lms.support.EmbeddedPostgresSupport;
  * Settings (system properties): {@code load.learners} (500), {@code load.minutes} (10),
  * {@code load.think} (mean seconds between a learner's requests, 3), {@code load.rounds} (wrk rounds of
  * lesson then static, 3), {@code load.wrkSeconds} (30), {@code load.connections} (wrk connections, 32),
- * {@code load.jvm} (JVM options of the app, "-Xmx256m -Xss512k -XX:+UseSerialGC
+ * {@code load.startOnly} (measure the starts, then stop), {@code load.jvm} (JVM options of the app, "-Xmx256m -Xss512k -XX:+UseSerialGC
  * -XX:TieredStopAtLevel=1" is NOT the default: the default is the production advice in the README).
  * Results are printed as Markdown for {@code docs/benchmarks.md}; raw output goes to {@code target/load}.
  */
@@ -178,6 +178,11 @@ public final class LoadTest {
 		long ready = startAndWait(Files.exists(archive) ? cds : plain);
 		log("ready: plain jar median %.0f ms %s, with CDS median %.0f ms %s (first start with migrations %d ms), pid %d",
 				readyPlain, plainStarts, readyCds, cdsStarts, firstReady, app.pid());
+		if (Boolean.getBoolean("load.startOnly")) {
+			stopApp();
+			pg.close();
+			return;
+		}
 
 		Thread rss = new Thread(this::sampleRss, "rss");
 		rss.setDaemon(true);

@@ -48,6 +48,18 @@ class ProductionGuardTests {
 	}
 
 	@Test
+	void refusesToStartWhenTheSigningKeystoreCannotBeOpened() {
+		// the keystore is decrypted on another thread while the app starts; its failure must still stop the start
+		String url = EmbeddedPostgresSupport.newDatabase("guard_keystore_password");
+		assertThatThrownBy(() -> new SpringApplicationBuilder(OpenDoorApplication.class).profiles("postgres")
+			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+					"--spring.datasource.password=a-real-secret", "--logging.level.root=OFF",
+					"--lms.certificate.signing.keystore=" + TestKeystore.path(),
+					"--lms.certificate.signing.password=not-the-password"))
+			.hasMessageStartingWith("The signing keystore cannot be read:");
+	}
+
+	@Test
 	void startsOnACleanDatabaseWithARealSecretAndSeedsNoDemoAccounts() {
 		String url = EmbeddedPostgresSupport.newDatabase("guard_clean");
 		try (ConfigurableApplicationContext context = start(url, "a-real-secret-from-the-environment", "postgres")) {

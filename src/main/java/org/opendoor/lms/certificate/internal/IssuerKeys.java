@@ -32,6 +32,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.opendoor.lms.pdf.Prepared;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,18 +45,30 @@ import org.springframework.stereotype.Component;
  * once and kept in the database. Any other profile without a keystore refuses to start.
  */
 @Component
-public class IssuerKeys {
+public class IssuerKeys implements SmartInitializingSingleton {
 
-	private final PrivateKey privateKey;
+	/**
+	 * The key, certificate and JWK, read on another core while the app starts: decrypting a PKCS#12 keystore
+	 * is deliberately slow. A keystore that cannot be read still stops the start
+	 * ({@link #afterSingletonsInstantiated()}).
+	 */
+	private final Prepared<Keys> keys;
 
-	private final X509Certificate certificate;
-
-	private final RSAKey publicJwk;
+	private record Keys(PrivateKey privateKey, X509Certificate certificate, RSAKey publicJwk) {
+	}
 
 	public IssuerKeys(JdbcClient jdbc, Environment environment,
 			@Value("${lms.certificate.signing.keystore:}") String keystore,
 			@Value("${lms.certificate.signing.password:}") String password,
 			@Value("${lms.certificate.signing.alias:}") String alias) {
+		if (keystore.isBlank() && !environment.matchesProfiles("demo")) {
+			throw new IllegalStateException("Refusing to start: set lms.certificate.signing.keystore (PKCS#12), "
+					+ "lms.certificate.signing.password and lms.certificate.signing.alias to sign certificates");
+		}
+		this.keys = new Prepared<>("issuer-keys", () -> read(jdbc, keystore, password, alias));
+	}
+
+	private static Keys read(JdbcClient jdbc, String keystore, String password, String alias) {
 		try {
 			KeyStore store;
 			char[] pw;
@@ -65,28 +79,29 @@ public class IssuerKeys {
 					store.load(in, pw);
 				}
 			}
-			else if (environment.matchesProfiles("demo")) {
+			else {
 				Stored stored = demoKey(jdbc);
 				pw = stored.password().toCharArray();
 				store = KeyStore.getInstance("PKCS12");
 				store.load(new ByteArrayInputStream(stored.keystore()), pw);
 			}
-			else {
-				throw new IllegalStateException("Refusing to start: set lms.certificate.signing.keystore (PKCS#12), "
-						+ "lms.certificate.signing.password and lms.certificate.signing.alias to sign certificates");
-			}
 			String name = alias.isBlank() ? store.aliases().nextElement() : alias;
-			this.privateKey = (PrivateKey) store.getKey(name, pw);
-			this.certificate = (X509Certificate) store.getCertificate(name);
+			PrivateKey privateKey = (PrivateKey) store.getKey(name, pw);
+			X509Certificate certificate = (X509Certificate) store.getCertificate(name);
 			if (privateKey == null || certificate == null) {
 				throw new IllegalStateException("The signing keystore has no key and certificate under alias '" + name + "'");
 			}
 			RSAKey jwk = new RSAKey.Builder((RSAPublicKey) certificate.getPublicKey()).keyUse(KeyUse.SIGNATURE).build();
-			this.publicJwk = new RSAKey.Builder(jwk).keyID(jwk.computeThumbprint().toString()).build();
+			return new Keys(privateKey, certificate, new RSAKey.Builder(jwk).keyID(jwk.computeThumbprint().toString()).build());
 		}
 		catch (IOException | GeneralSecurityException | JOSEException ex) {
 			throw new IllegalStateException("The signing keystore cannot be read: " + ex.getMessage(), ex);
 		}
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		keys.get();
 	}
 
 	private record Stored(byte[] keystore, String password) {
@@ -135,16 +150,16 @@ public class IssuerKeys {
 	}
 
 	public PrivateKey privateKey() {
-		return privateKey;
+		return keys.get().privateKey();
 	}
 
 	public X509Certificate certificate() {
-		return certificate;
+		return keys.get().certificate();
 	}
 
 	/** The public key as a JWK, with its thumbprint as key id. */
 	public RSAKey publicJwk() {
-		return publicJwk;
+		return keys.get().publicJwk();
 	}
 
 }
