@@ -299,7 +299,8 @@ public final class LoadTest {
 		while (true) {
 			try {
 				for (String line : Files.readAllLines(status)) {
-					if (line.startsWith("VmRSS:")) {
+					// the kernel's high-water mark of resident memory, so a peak between two samples still counts
+					if (line.startsWith("VmHWM:")) {
 						long kb = Long.parseLong(line.replaceAll("\\D", ""));
 						maxRssKb = Math.max(maxRssKb, kb);
 					}
@@ -511,7 +512,7 @@ public final class LoadTest {
 				answersAcknowledged.get(), lost));
 		firstErrors.forEach((k, v) -> md.append("  first error ").append(k).append(": ").append(v).append('\n'));
 		md.append(String.format(Locale.ROOT, "Ready (median of %d): plain jar %.0f ms, extracted with %s %.0f ms; first start "
-				+ "with migrations %d ms; max RSS during the load %d MB (JVM: %s %s)%n", starts, readyPlain,
+				+ "with migrations %d ms; max RSS of the instance under load (VmHWM) %d MB (JVM: %s %s)%n", starts, readyPlain,
 				aot ? "AOT cache" : "CDS", readyCds, firstReady, maxRssKb / 1024, java(), jvm));
 		md.append("| round | lesson re-read req/s | p50 ms | p99 ms | errors | lesson moving on req/s | p50 ms | p99 ms | errors "
 				+ "| static req/s | p99 ms | re-read ÷ static | moving ÷ static |\n");
