@@ -35,6 +35,7 @@ import org.opendoor.lms.directory.Tier;
 import org.opendoor.lms.organisation.Membership;
 import org.opendoor.lms.organisation.Organisations;
 import org.opendoor.lms.pdf.Prepared;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -46,7 +47,7 @@ import org.springframework.web.server.ResponseStatusException;
  * A5. The final assessment is not printed: the booklet says it is taken online or with a facilitator.
  */
 @Service
-public class Booklets implements org.springframework.beans.factory.SmartInitializingSingleton {
+public class Booklets implements SmartInitializingSingleton {
 
 	/** The languages a booklet can be asked for. */
 	public static final List<String> LANGUAGES = List.of("en", "cy");

@@ -17,15 +17,16 @@ import org.opendoor.lms.certificate.internal.CertificateRenderer;
 import org.opendoor.lms.certificate.internal.PdfSigner;
 import org.opendoor.lms.certificate.internal.CertificateStore;
 import org.opendoor.lms.certificate.internal.CertificateTemplate;
-import org.opendoor.lms.pdf.Prepared;
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseCatalogue;
 import org.opendoor.lms.course.CourseModule;
 import org.opendoor.lms.learning.LearningEvents;
 import org.opendoor.lms.organisation.Membership;
 import org.opendoor.lms.organisation.Organisations;
+import org.opendoor.lms.pdf.Prepared;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * goes without its certificate; the PDF is drawn once, right after, or on first download.
  */
 @Service
-public class Certificates implements org.springframework.beans.factory.SmartInitializingSingleton {
+public class Certificates implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(Certificates.class);
 
