@@ -34,7 +34,7 @@ import org.opendoor.lms.directory.LocalServices;
 import org.opendoor.lms.directory.Tier;
 import org.opendoor.lms.organisation.Membership;
 import org.opendoor.lms.organisation.Organisations;
-import org.opendoor.lms.pdf.Prepared;
+import org.opendoor.lms.startup.Prepared;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;

@@ -4,5 +4,5 @@
  * local directory. Uses courses, accounts, organisations, the directory and the shared PDF basics.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "course", "account", "organisation", "directory",
-		"pdf" })
+		"pdf", "startup" })
 package org.opendoor.lms.booklet;

@@ -23,7 +23,7 @@ import org.opendoor.lms.course.CourseModule;
 import org.opendoor.lms.learning.LearningEvents;
 import org.opendoor.lms.organisation.Membership;
 import org.opendoor.lms.organisation.Organisations;
-import org.opendoor.lms.pdf.Prepared;
+import org.opendoor.lms.startup.Prepared;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.opendoor.lms.course.internal.CourseReader;
 import org.opendoor.lms.course.internal.CourseVersionStore;
+import org.opendoor.lms.startup.Prepared;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -41,24 +42,13 @@ public class CourseCatalogue implements SmartInitializingSingleton {
 	 * (pure file work, about a second for two bilingual courses) runs on another core while the rest of the
 	 * application starts; {@link #reload()} stores what it read.
 	 */
-	private java.util.concurrent.CompletableFuture<List<CourseReader.Result>> firstRead;
+	private Prepared<List<CourseReader.Result>> firstRead;
 
 	public CourseCatalogue(CourseProperties properties, CourseVersionStore store) {
 		this.properties = properties;
 		this.store = store;
 		if (Files.isDirectory(properties.directory())) {
-			var reading = new java.util.concurrent.CompletableFuture<List<CourseReader.Result>>();
-			Thread reader = new Thread(() -> {
-				try {
-					reading.complete(CourseLint.readAll(properties.directory()));
-				}
-				catch (Throwable ex) {
-					reading.completeExceptionally(ex);
-				}
-			}, "course-files");
-			reader.setDaemon(true);
-			reader.start();
-			this.firstRead = reading;
+			this.firstRead = new Prepared<>("course-files", () -> CourseLint.readAll(properties.directory()));
 		}
 	}
 
@@ -66,21 +56,7 @@ public class CourseCatalogue implements SmartInitializingSingleton {
 	private List<CourseReader.Result> readCourseFiles() {
 		var reading = firstRead;
 		firstRead = null;
-		if (reading == null) {
-			return CourseLint.readAll(properties.directory());
-		}
-		try {
-			return reading.join();
-		}
-		catch (java.util.concurrent.CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw ex;
-		}
+		return reading == null ? CourseLint.readAll(properties.directory()) : reading.get();
 	}
 
 	@Override

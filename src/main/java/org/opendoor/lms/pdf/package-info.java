@@ -1,8 +1,7 @@
 /**
  * PDF: what every PDF Open Door prints shares to be archival (PDF/A) and accessible (PDF/UA): the
- * document-level metadata, output intent and structure parent tree, and text the embedded font can show;
- * and the slow preparation of fonts and the signing key, run on another core while the app starts. Uses no
- * other module.
+ * document-level metadata, output intent and structure parent tree, and text the embedded font can show.
+ * Uses no other module.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package org.opendoor.lms.pdf;
