@@ -186,30 +186,25 @@ public class Attempts {
 	}
 
 	private StepView render(AttemptEntity attempt, Course course, StepPlan plan, Step step) {
-		Map<String, AnswerEntity> given = answers.findByAttemptId(attempt.getId())
+		// Each page reads only what it shows: a lesson (most pages) needs no answers and no result.
+		StepKind kind = step.kind();
+		Map<String, AnswerEntity> given = kind == StepKind.RESULT ? answers.findByAttemptId(attempt.getId())
 			.stream()
-			.collect(Collectors.toMap(AnswerEntity::getAnswerKey, Function.identity()));
-		Set<String> chosen = Set.of();
+			.collect(Collectors.toMap(AnswerEntity::getAnswerKey, Function.identity())) : Map.of();
 		String key = answerKey(attempt, step);
-		if (key != null && given.containsKey(key) && step.question() != null) {
-			chosen = parseChoice(given.get(key).getResponse());
-		}
-		StepView.ScenarioPath path = null;
-		if (step.kind() == StepKind.SCENARIO) {
-			AnswerEntity a = given.get(key);
-			path = walk((Scenario) step.item(), a == null ? "" : a.getResponse());
-		}
+		AnswerEntity answer = key == null ? null : answers.findByAttemptIdAndAnswerKey(attempt.getId(), key).orElse(null);
+		Set<String> chosen = answer != null && step.question() != null ? parseChoice(answer.getResponse()) : Set.of();
+		StepView.ScenarioPath path = kind == StepKind.SCENARIO
+				? walk((Scenario) step.item(), answer == null ? "" : answer.getResponse()) : null;
 		int answeredInRound = 0;
-		for (String qid : attempt.getDraw()) {
+		for (String qid : kind == StepKind.RESULT ? attempt.getDraw() : List.<String>of()) {
 			if (given.containsKey(assessmentKey(attempt.getAssessmentRound(), qid))) {
 				answeredInRound++;
 			}
 		}
-		Optional<ResultEntity> result = results.findByAttemptIdAndRoundNo(attempt.getId(), attempt.getAssessmentRound());
-		StepView.ResultView resultView = null;
-		if (step.kind() == StepKind.RESULT && result.isPresent()) {
-			resultView = resultView(course, attempt, given);
-		}
+		boolean submitted = (kind == StepKind.RESULT || kind == StepKind.ASSESSMENT_QUESTION)
+				&& results.findByAttemptIdAndRoundNo(attempt.getId(), attempt.getAssessmentRound()).isPresent();
+		StepView.ResultView resultView = kind == StepKind.RESULT && submitted ? resultView(course, attempt, given) : null;
 		org.opendoor.lms.account.Account learner = accounts.get(attempt.getLearnerId());
 		String language = catalogue.languageOf(attempt.getCourseVersionId(), learner.language());
 		List<SupportContact> support = step.item() instanceof Lesson lesson && lesson.supportBox()
@@ -219,7 +214,7 @@ public class Attempts {
 		return new StepView(attempt.getId(), course, attempt.getStatus(), attempt.getAssessmentRound(), step,
 				plan.position(step) + 1, plan.steps().size(), plan.previous(step).map(Step::key).orElse(null),
 				plan.next(step).map(Step::key).orElse(null), chosen, path, resultView, answeredInRound,
-				attempt.getDraw().size(), result.isPresent(), support, local, planEntries(attempt, step), language);
+				attempt.getDraw().size(), submitted, support, local, planEntries(attempt, step), language);
 	}
 
 	private StepView.ResultView resultView(Course course, AttemptEntity attempt, Map<String, AnswerEntity> given) {

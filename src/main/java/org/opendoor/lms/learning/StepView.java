@@ -25,9 +25,11 @@ import org.opendoor.lms.course.SupportContact;
  * @param chosen option keys the learner chose on this question page (empty if unanswered)
  * @param scenario the learner's path through this scenario page, or {@code null}
  * @param result the assessment result shown on the result page, or {@code null}
- * @param answeredInRound how many assessment questions of the current round are answered
+ * @param answeredInRound how many assessment questions of the current round are answered (on the result
+ *        page; 0 on the others)
  * @param drawSize how many questions the round has
- * @param locked whether this assessment page can no longer be answered (round submitted)
+ * @param locked whether the current round is submitted, so its questions can no longer be answered (on
+ *        assessment question and result pages; {@code false} on the others)
  * @param contacts the support contacts for the learner's nation, on pages with a support box
  * @param localServices the local services of the learner's organisations, on support-box pages of the
  *        signposting module

@@ -53,8 +53,9 @@ import org.opendoor.lms.support.EmbeddedPostgresSupport;
  * Settings (system properties): {@code load.learners} (500), {@code load.minutes} (10),
  * {@code load.think} (mean seconds between a learner's requests, 3), {@code load.rounds} (wrk rounds of
  * lesson then static, 3), {@code load.wrkSeconds} (30), {@code load.connections} (wrk connections, 32),
- * {@code load.startOnly} (measure the starts, then stop), {@code load.jvm} (JVM options of the app, "-Xmx256m -Xss512k -XX:+UseSerialGC
- * -XX:TieredStopAtLevel=1" is NOT the default: the default is the production advice in the README).
+ * {@code load.startOnly} (measure the starts, then stop), {@code load.jvm} (JVM options of the app; the default,
+ * "-Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1", is the README's advice for a small machine),
+ * {@code load.mallocArenas} (the app's {@code MALLOC_ARENA_MAX}, 2 as the README advises; empty for glibc's default).
  * Results are printed as Markdown for {@code docs/benchmarks.md}; raw output goes to {@code target/load}.
  */
 public final class LoadTest {
@@ -85,7 +86,10 @@ public final class LoadTest {
 
 	private final boolean aot = Boolean.getBoolean("load.aot");
 
-	private final String jvm = System.getProperty("load.jvm", "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+	private final String jvm = System.getProperty("load.jvm", "-Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+
+	/** glibc's malloc arenas for the app (the README's advice: 2; {@code load.mallocArenas=} for glibc's default). */
+	private final String mallocArenas = System.getProperty("load.mallocArenas", "2");
 
 	private String base;
 
@@ -141,9 +145,12 @@ public final class LoadTest {
 				"--lms.certificate.signing.alias=issuer",
 				// every load learner registers from one address (loopback); real sign-ups come from many
 				"--lms.security.registrations-per-hour=100000");
-		Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", jdbc, "SPRING_DATASOURCE_USERNAME", "opendoor_load",
-				"SPRING_DATASOURCE_PASSWORD", password, "LMS_CERTIFICATE_SIGNING_PASSWORD",
-				org.opendoor.lms.support.TestKeystore.PASSWORD);
+		Map<String, String> env = new java.util.HashMap<>(Map.of("SPRING_DATASOURCE_URL", jdbc, "SPRING_DATASOURCE_USERNAME",
+				"opendoor_load", "SPRING_DATASOURCE_PASSWORD", password, "LMS_CERTIFICATE_SIGNING_PASSWORD",
+				org.opendoor.lms.support.TestKeystore.PASSWORD));
+		if (!mallocArenas.isBlank()) {
+			env.put("MALLOC_ARENA_MAX", mallocArenas);
+		}
 		ProcessBuilder plain = builder(List.of(), jar, appArgs, env);
 		// The first start creates the schema (Flyway), which a restarted or added instance does not do.
 		long firstReady = startAndWait(plain);
@@ -512,8 +519,9 @@ public final class LoadTest {
 				answersAcknowledged.get(), lost));
 		firstErrors.forEach((k, v) -> md.append("  first error ").append(k).append(": ").append(v).append('\n'));
 		md.append(String.format(Locale.ROOT, "Ready (median of %d): plain jar %.0f ms, extracted with %s %.0f ms; first start "
-				+ "with migrations %d ms; max RSS of the instance under load (VmHWM) %d MB (JVM: %s %s)%n", starts, readyPlain,
-				aot ? "AOT cache" : "CDS", readyCds, firstReady, maxRssKb / 1024, java(), jvm));
+				+ "with migrations %d ms; max RSS of the instance under load (VmHWM) %d MB (JVM: %s %s; MALLOC_ARENA_MAX=%s)%n",
+				starts, readyPlain, aot ? "AOT cache" : "CDS", readyCds, firstReady, maxRssKb / 1024, java(), jvm,
+				mallocArenas.isBlank() ? "glibc's default" : mallocArenas));
 		md.append("| round | lesson re-read req/s | p50 ms | p99 ms | errors | lesson moving on req/s | p50 ms | p99 ms | errors "
 				+ "| static req/s | p99 ms | re-read ÷ static | moving ÷ static |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
