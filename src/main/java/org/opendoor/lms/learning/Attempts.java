@@ -196,8 +196,8 @@ public class Attempts {
 		Set<String> chosen = answer != null && step.question() != null ? parseChoice(answer.getResponse()) : Set.of();
 		StepView.ScenarioPath path = kind == StepKind.SCENARIO
 				? walk((Scenario) step.item(), answer == null ? "" : answer.getResponse()) : null;
-		int answeredInRound = 0;
-		for (String qid : kind == StepKind.RESULT ? attempt.getDraw() : List.<String>of()) {
+		int answeredInRound = 0; // given is empty except on the result page
+		for (String qid : attempt.getDraw()) {
 			if (given.containsKey(assessmentKey(attempt.getAssessmentRound(), qid))) {
 				answeredInRound++;
 			}
