@@ -6,10 +6,11 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Slow preparation a component needs before it can serve (reading and linting the course files, cutting
- * fonts down, decrypting the signing keystore), started on its own thread when the component is made, so that it runs on another core while
- * the rest of the application starts. {@link #get()} waits for it; the component also calls {@code get()}
- * once the application's singletons exist ({@code SmartInitializingSingleton}), so a failure still stops
- * the start instead of surfacing on a learner's first page or certificate.
+ * fonts down, decrypting the signing keystore), started on its own thread when the component is made, so
+ * that it runs on another core while the rest of the application starts. {@link #get()} waits for it; the
+ * component also calls {@code get()} once the application's singletons exist
+ * ({@code SmartInitializingSingleton}), so a failure still stops the start instead of surfacing on a
+ * learner's first page or certificate.
  */
 public final class Prepared<T> {
 

@@ -131,7 +131,7 @@ public final class LoadTest {
 		String jdbc = pg.getJdbcUrl("opendoor_load", "opendoor_load");
 		pgUrl = jdbc;
 		pgPassword = password;
-		int port = freePort();
+		int port = org.opendoor.lms.support.AppProcess.freePort();
 		base = "http://127.0.0.1:" + port;
 		Path jar = Files.list(Path.of("target"))
 			.filter(p -> p.getFileName().toString().matches("opendoor-lms-.*\\.jar"))
@@ -556,12 +556,6 @@ public final class LoadTest {
 		List<Double> v = new ArrayList<>(values);
 		Collections.sort(v);
 		return v.isEmpty() ? Double.NaN : v.get(v.size() / 2);
-	}
-
-	private static int freePort() throws IOException {
-		try (var s = new java.net.ServerSocket(0)) {
-			return s.getLocalPort();
-		}
 	}
 
 	private static void log(String format, Object... args) {

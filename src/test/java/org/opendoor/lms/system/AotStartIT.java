@@ -1,7 +1,6 @@
 package org.opendoor.lms.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.opendoor.lms.support.AppProcess;
 import org.opendoor.lms.support.EmbeddedPostgresSupport;
 import org.opendoor.lms.support.TestKeystore;
 
@@ -35,10 +35,7 @@ class AotStartIT {
 			jar = files.filter(p -> p.getFileName().toString().matches("opendoor-lms-.*\\.jar")).findFirst().orElseThrow();
 		}
 		Path log = Files.createTempFile("aot-start", ".log");
-		int port;
-		try (ServerSocket s = new ServerSocket(0)) {
-			port = s.getLocalPort();
-		}
+		int port = AppProcess.freePort();
 		String base = "http://127.0.0.1:" + port;
 		try (EmbeddedPostgres pg = EmbeddedPostgresSupport.start()) {
 			// production refuses an empty or well-known database password
@@ -60,9 +57,8 @@ class AotStartIT {
 			builder.environment().put("LMS_CERTIFICATE_SIGNING_PASSWORD", TestKeystore.PASSWORD);
 			Process app = builder.start();
 			try {
-				HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-				boolean ready = waitUntilReady(app, http, base);
-				assertThat(ready).as("readiness within 3 minutes; the app's log ends:%n%s", tail(log)).isTrue();
+				AppProcess.awaitReady(port, app, log, Duration.ofMinutes(3));
+				HttpClient http = HttpClient.newHttpClient();
 				assertThat(Files.readString(log)).contains("Starting AOT-processed OpenDoorApplication");
 
 				HttpResponse<String> signIn = get(http, base + "/login");
@@ -84,27 +80,6 @@ class AotStartIT {
 				}
 			}
 		}
-	}
-
-	private static boolean waitUntilReady(Process app, HttpClient http, String base) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-		while (System.nanoTime() < deadline && app.isAlive()) {
-			try {
-				if (get(http, base + "/actuator/health/readiness").statusCode() == 200) {
-					return true;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		return false;
-	}
-
-	private static String tail(Path log) throws IOException {
-		List<String> lines = Files.readAllLines(log);
-		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
 	}
 
 	private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {

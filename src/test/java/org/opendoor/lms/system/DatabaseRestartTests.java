@@ -1,7 +1,6 @@
 package org.opendoor.lms.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +27,7 @@ import org.opendoor.lms.OpenDoorApplication;
 import org.opendoor.lms.account.Account;
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.account.Nation;
+import org.opendoor.lms.support.AppProcess;
 import org.opendoor.lms.support.BrowserlessSession;
 import org.opendoor.lms.support.EmbeddedPostgresSupport;
 import org.opendoor.lms.support.Learners;
@@ -153,7 +153,7 @@ class DatabaseRestartTests {
 	void learnersCarryOnAfterTheDatabaseRestartsAndNoAcknowledgedAnswerIsLost() throws Exception {
 		Path data = Path.of("target", "embedded-pg", "db-restart").toAbsolutePath();
 		deleteRecursively(data);
-		int pgPort = freePort();
+		int pgPort = AppProcess.freePort();
 		postgres = EmbeddedPostgresSupport.startOn(data, pgPort);
 		app = new SpringApplicationBuilder(OpenDoorApplication.class).profiles("demo")
 			.run("--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
@@ -288,12 +288,6 @@ class DatabaseRestartTests {
 		while (!condition.getAsBoolean()) {
 			assertThat(Instant.now()).as("timed out waiting until " + what).isBefore(deadline);
 			Thread.sleep(200);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

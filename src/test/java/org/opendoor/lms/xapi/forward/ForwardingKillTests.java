@@ -1,11 +1,6 @@
 package org.opendoor.lms.xapi.forward;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendoor.lms.OpenDoorApplication;
+import org.opendoor.lms.support.AppProcess;
 import org.opendoor.lms.support.EmbeddedPostgresSupport;
 import org.opendoor.lms.support.LrsClient;
 
@@ -42,10 +38,11 @@ class ForwardingKillTests {
 		try (FakeLrs lrs = new FakeLrs()) {
 			lrs.slowDown(Duration.ofMillis(400));
 			List<UUID> ids = new ArrayList<>();
-			int port = freePort();
-			Process first = start(port, lrs, data.resolve("first.log"));
+			int port = AppProcess.freePort();
+			Path firstLog = data.resolve("first.log");
+			Process first = start(port, lrs, firstLog);
 			try {
-				awaitReady(port, first);
+				AppProcess.awaitReady(port, first, firstLog, Duration.ofSeconds(300));
 				LrsClient client = new LrsClient(port, "demo-lrs-key", "demo-lrs-secret", "1.0.3");
 				for (int batch = 0; batch < STATEMENTS / 5; batch++) {
 					StringBuilder body = new StringBuilder("[");
@@ -71,7 +68,7 @@ class ForwardingKillTests {
 			Path log = data.resolve("second.log");
 			Process second = start(port, lrs, log);
 			try {
-				awaitReady(port, second);
+				AppProcess.awaitReady(port, second, log, Duration.ofSeconds(300));
 				long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 				while (lrs.stored().size() < STATEMENTS && System.nanoTime() < until) {
 					Thread.sleep(100);
@@ -101,33 +98,6 @@ class ForwardingKillTests {
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-	}
-
-	private static void awaitReady(int port, Process app) throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		long until = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-		while (System.nanoTime() < until) {
-			assertThat(app.isAlive()).as("the application is running").isTrue();
-			try {
-				HttpResponse<String> r = http.send(
-						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (r.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("the application did not start");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static String statement(UUID id, int n) {
