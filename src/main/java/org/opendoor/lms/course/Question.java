@@ -17,9 +17,19 @@ import java.util.stream.IntStream;
  * the score
  * @param revisitModule id of the module to revisit when this is answered wrongly, or {@code null}
  * @param explanationHtml coaching shown after any answer, or {@code null}
+ * @param topic the assessment blueprint topic the question covers (for example {@code asking-directly}),
+ * or {@code null}
+ * @param fixedOrder whether the options must be shown in the author's order (for example "1 to 5"
+ * scales); otherwise each attempt shows them in its own shuffled order
  */
 public record Question(String id, QuestionType type, String promptHtml, List<Option> options, boolean critical,
-		String revisitModule, String explanationHtml) {
+		String revisitModule, String explanationHtml, String topic, boolean fixedOrder) {
+
+	/** A question with no blueprint topic whose options are shuffled per attempt. */
+	public Question(String id, QuestionType type, String promptHtml, List<Option> options, boolean critical,
+			String revisitModule, String explanationHtml) {
+		this(id, type, promptHtml, options, critical, revisitModule, explanationHtml, null, false);
+	}
 
 	/** The keys of the right options, for example {@code [a, c]}. */
 	public Set<String> correctKeys() {

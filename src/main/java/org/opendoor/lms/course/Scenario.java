@@ -29,8 +29,16 @@ public record Scenario(String id, String title, String setting, String start, Li
 	 * @param textHtml what happens, rendered and sanitised
 	 * @param choices the choices; empty for an ending
 	 * @param ending whether the story ends here
+	 * @param fixedOrder whether the choices must be shown in the author's order; otherwise each attempt
+	 * shows them in its own shuffled order
 	 */
-	public record Node(String id, String textHtml, List<Choice> choices, boolean ending) {
+	public record Node(String id, String textHtml, List<Choice> choices, boolean ending, boolean fixedOrder) {
+
+		/** A node whose choices are shuffled per attempt. */
+		public Node(String id, String textHtml, List<Choice> choices, boolean ending) {
+			this(id, textHtml, choices, ending, false);
+		}
+
 	}
 
 	/**

@@ -31,7 +31,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads one course folder (manifest, lessons, question banks, scenarios) and lints it. Every problem
@@ -53,20 +56,22 @@ public final class CourseReader {
 
 	static final Set<String> PROMPT_KEYS = Set.of("id", "label", "hint");
 
-	static final Set<String> ASSESSMENT_KEYS = Set.of("bank", "draw", "title");
+	static final Set<String> ASSESSMENT_KEYS = Set.of("bank", "draw", "title", "blueprint");
+
+	static final Set<String> BLUEPRINT_KEYS = Set.of("modules", "topics");
 
 	static final Set<String> FRONT_MATTER_KEYS = Set.of("id", "title", "minutes", "content_note", "support_box");
 
 	static final Set<String> BANK_KEYS = Set.of("id", "title", "questions");
 
 	static final Set<String> QUESTION_KEYS = Set.of("id", "type", "prompt", "options", "critical", "module",
-			"explanation");
+			"explanation", "topic", "fixed_order");
 
 	static final Set<String> OPTION_KEYS = Set.of("text", "correct", "feedback");
 
 	static final Set<String> SCENARIO_KEYS = Set.of("id", "title", "setting", "start", "nodes");
 
-	static final Set<String> NODE_KEYS = Set.of("id", "text", "choices", "ending");
+	static final Set<String> NODE_KEYS = Set.of("id", "text", "choices", "ending", "fixed_order");
 
 	static final Set<String> CHOICE_KEYS = Set.of("text", "next", "feedback", "best", "critical");
 
@@ -468,7 +473,70 @@ public final class CourseReader {
 				findings.add(manifestFile, a.lineOf("draw"),
 						"the assessment draws " + draw + " questions but its bank has only " + bank.questions().size());
 			}
-			return new Assessment(bank.id(), title != null ? title : bank.title(), draw, bank.questions(), bank.source());
+			Assessment.Blueprint blueprint = a.has("blueprint") ? readBlueprint(a, manifestFile, draw, bank) : null;
+			return new Assessment(bank.id(), title != null ? title : bank.title(), draw, bank.questions(), bank.source(),
+					blueprint);
+		}
+
+		/**
+		 * The assessment's blueprint: the least number of questions per module and the topics every attempt
+		 * covers. Refused when the bank cannot meet it or it asks for more than the draw.
+		 */
+		private Assessment.Blueprint readBlueprint(YamlMap a, String manifestFile, int draw, Bank bank) {
+			YamlMap b = YamlMap.of(a.node("blueprint"), manifestFile, findings, 0, BLUEPRINT_KEYS, "the blueprint");
+			if (b == null) {
+				return null;
+			}
+			Map<String, Integer> modules = new LinkedHashMap<>();
+			Node modulesNode = b.node("modules");
+			if (modulesNode instanceof MappingNode mapping) {
+				for (NodeTuple t : mapping.getValue()) {
+					int line = t.getKeyNode().getStartMark().getLine() + 1;
+					String moduleId = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : null;
+					String count = t.getValueNode() instanceof ScalarNode v ? v.getValue() : null;
+					int n;
+					try {
+						n = count == null ? -1 : Integer.parseInt(count.strip());
+					}
+					catch (NumberFormatException ex) {
+						n = -1;
+					}
+					if (moduleId == null || n < 1) {
+						findings.add(manifestFile, line, "each blueprint module needs a whole number of questions, at least 1");
+						continue;
+					}
+					if (modules.put(moduleId, n) != null) {
+						findings.add(manifestFile, line, "blueprint module '" + moduleId + "' is listed twice");
+					}
+					moduleRefs.add(new PendingModuleRef(moduleId, manifestFile, line));
+					long inBank = bank.questions().stream().filter(q -> moduleId.equals(q.revisitModule())).count();
+					if (inBank < n) {
+						findings.add(manifestFile, line, "the blueprint draws " + n + " questions from module '" + moduleId
+								+ "' but the bank has only " + inBank);
+					}
+				}
+			}
+			else if (modulesNode != null) {
+				findings.add(manifestFile, b.lineOf("modules"), "'modules' must map module ids to numbers of questions");
+			}
+			List<String> topics = b.strings("topics", false);
+			for (String topic : topics) {
+				if (bank.questions().stream().noneMatch(q -> topic.equals(q.topic()))) {
+					findings.add(manifestFile, b.lineOf("topics"),
+							"the blueprint needs topic '" + topic + "' in every attempt but no question in the bank has it");
+				}
+			}
+			int least = modules.values().stream().mapToInt(Integer::intValue).sum();
+			if (least > draw) {
+				findings.add(manifestFile, b.line(), "the blueprint needs at least " + least
+						+ " questions from its modules but the assessment draws only " + draw);
+			}
+			if (topics.size() > draw) {
+				findings.add(manifestFile, b.lineOf("topics"),
+						"the blueprint has " + topics.size() + " topics but the assessment draws only " + draw);
+			}
+			return new Assessment.Blueprint(java.util.Collections.unmodifiableMap(modules),
+					List.copyOf(topics));
 		}
 
 		private Bank readBank(Path path) {
@@ -518,6 +586,12 @@ public final class CourseReader {
 			}
 			String explanation = q.string("explanation", false);
 			safe(explanation, file, q.lineOf("explanation"));
+			String topic = q.string("topic", false);
+			if (topic != null && !topic.matches("[a-z0-9][a-z0-9-]*")) {
+				findings.add(file, q.lineOf("topic"), label + " has topic '" + topic
+						+ "': use lower-case letters, digits and hyphens");
+			}
+			boolean fixedOrder = q.bool("fixed_order");
 			List<Question.Option> options = new ArrayList<>();
 			for (Node oNode : q.list("options", true)) {
 				YamlMap o = YamlMap.of(oNode, file, findings, 0, OPTION_KEYS, "an option");
@@ -551,7 +625,7 @@ public final class CourseReader {
 				return null;
 			}
 			return new Question(id, type, inline(prompt), options, critical, module,
-					explanation == null ? null : inline(explanation));
+					explanation == null ? null : inline(explanation), topic, fixedOrder);
 		}
 
 		private WellbeingPlan readPlan(Path path) {
@@ -644,7 +718,7 @@ public final class CourseReader {
 				else if (!ending && choices.isEmpty()) {
 					findings.add(file, n.line(), "dead end: node '" + nodeId + "' has no choices and is not an ending");
 				}
-				nodes.add(new Scenario.Node(nodeId, inline(nodeText), choices, ending));
+				nodes.add(new Scenario.Node(nodeId, inline(nodeText), choices, ending, n.bool("fixed_order")));
 			}
 			checkGraph(file, m, start, nodes, nodeLines);
 			return new Scenario(id, title, setting, start, nodes, dir.relativize(path).toString().replace('\\', '/'));
