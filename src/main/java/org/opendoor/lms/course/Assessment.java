@@ -13,13 +13,15 @@ import java.util.Map;
  * @param source path of the bank file relative to the course folder
  * @param blueprint what every attempt must cover, or {@code null} (then every critical item is drawn first
  * when there is room, and the rest at random)
+ * @param contentNote whether the assessment opens with a content note (its bank discusses suicide or
+ * self-harm)
  */
 public record Assessment(String id, String title, int draw, List<Question> questions, String source,
-		Blueprint blueprint) {
+		Blueprint blueprint, boolean contentNote) {
 
-	/** An assessment without a blueprint. */
+	/** An assessment without a blueprint or content note. */
 	public Assessment(String id, String title, int draw, List<Question> questions, String source) {
-		this(id, title, draw, questions, source, null);
+		this(id, title, draw, questions, source, null, false);
 	}
 
 	/**

@@ -9,6 +9,8 @@ import java.util.List;
  * @param title title shown to the learner
  * @param questions the questions in order
  * @param source path of the bank file relative to the course folder
+ * @param contentNote whether the check opens with a content note (it discusses suicide or self-harm)
  */
-public record KnowledgeCheck(String id, String title, List<Question> questions, String source) implements ModuleItem {
+public record KnowledgeCheck(String id, String title, List<Question> questions, String source,
+		boolean contentNote) implements ModuleItem {
 }

@@ -21,14 +21,16 @@ import java.util.stream.IntStream;
  * or {@code null}
  * @param fixedOrder whether the options must be shown in the author's order (for example "1 to 5"
  * scales); otherwise each attempt shows them in its own shuffled order
+ * @param supportBox whether the question's page carries the support box (questions on suicide or
+ * self-harm must)
  */
 public record Question(String id, QuestionType type, String promptHtml, List<Option> options, boolean critical,
-		String revisitModule, String explanationHtml, String topic, boolean fixedOrder) {
+		String revisitModule, String explanationHtml, String topic, boolean fixedOrder, boolean supportBox) {
 
 	/** A question with no blueprint topic whose options are shuffled per attempt. */
 	public Question(String id, QuestionType type, String promptHtml, List<Option> options, boolean critical,
 			String revisitModule, String explanationHtml) {
-		this(id, type, promptHtml, options, critical, revisitModule, explanationHtml, null, false);
+		this(id, type, promptHtml, options, critical, revisitModule, explanationHtml, null, false, false);
 	}
 
 	/** The keys of the right options, for example {@code [a, c]}. */

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param start id of the first node
  * @param nodes all nodes
  * @param source path of the scenario file relative to the course folder
+ * @param contentNote whether the scenario opens with a content note (it discusses suicide or self-harm)
  */
 public record Scenario(String id, String title, String setting, String start, List<Node> nodes,
-		String source) implements ModuleItem {
+		String source, boolean contentNote) implements ModuleItem {
 
 	/** The node with the given id, if any. */
 	public Optional<Node> node(String nodeId) {
@@ -31,12 +32,14 @@ public record Scenario(String id, String title, String setting, String start, Li
 	 * @param ending whether the story ends here
 	 * @param fixedOrder whether the choices must be shown in the author's order; otherwise each attempt
 	 * shows them in its own shuffled order
+	 * @param supportBox whether the node's page carries the support box (nodes on suicide or self-harm must)
 	 */
-	public record Node(String id, String textHtml, List<Choice> choices, boolean ending, boolean fixedOrder) {
+	public record Node(String id, String textHtml, List<Choice> choices, boolean ending, boolean fixedOrder,
+			boolean supportBox) {
 
 		/** A node whose choices are shuffled per attempt. */
 		public Node(String id, String textHtml, List<Choice> choices, boolean ending) {
-			this(id, textHtml, choices, ending, false);
+			this(id, textHtml, choices, ending, false, false);
 		}
 
 	}

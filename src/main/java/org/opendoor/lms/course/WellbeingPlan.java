@@ -11,9 +11,11 @@ import java.util.List;
  * @param introHtml introduction, rendered and sanitised
  * @param prompts what the learner is asked to write about
  * @param source path of the plan file relative to the course folder
+ * @param contentNote whether the plan opens with a content note (it discusses suicide or self-harm)
+ * @param supportBox whether the plan's page carries the support box
  */
 public record WellbeingPlan(String id, String title, String introHtml, List<Prompt> prompts,
-		String source) implements ModuleItem {
+		String source, boolean contentNote, boolean supportBox) implements ModuleItem {
 
 	/**
 	 * One thing the plan asks about.

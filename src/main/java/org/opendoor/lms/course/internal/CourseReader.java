@@ -52,7 +52,7 @@ public final class CourseReader {
 
 	static final Set<String> ITEM_KEYS = Set.of("lesson", "check", "scenario", "plan");
 
-	static final Set<String> PLAN_KEYS = Set.of("id", "title", "intro", "prompts");
+	static final Set<String> PLAN_KEYS = Set.of("id", "title", "intro", "prompts", "content_note", "support_box");
 
 	static final Set<String> PROMPT_KEYS = Set.of("id", "label", "hint");
 
@@ -62,16 +62,16 @@ public final class CourseReader {
 
 	static final Set<String> FRONT_MATTER_KEYS = Set.of("id", "title", "minutes", "content_note", "support_box");
 
-	static final Set<String> BANK_KEYS = Set.of("id", "title", "questions");
+	static final Set<String> BANK_KEYS = Set.of("id", "title", "questions", "content_note");
 
 	static final Set<String> QUESTION_KEYS = Set.of("id", "type", "prompt", "options", "critical", "module",
-			"explanation", "topic", "fixed_order");
+			"explanation", "topic", "fixed_order", "support_box");
 
 	static final Set<String> OPTION_KEYS = Set.of("text", "correct", "feedback");
 
-	static final Set<String> SCENARIO_KEYS = Set.of("id", "title", "setting", "start", "nodes");
+	static final Set<String> SCENARIO_KEYS = Set.of("id", "title", "setting", "start", "nodes", "content_note");
 
-	static final Set<String> NODE_KEYS = Set.of("id", "text", "choices", "ending", "fixed_order");
+	static final Set<String> NODE_KEYS = Set.of("id", "text", "choices", "ending", "fixed_order", "support_box");
 
 	static final Set<String> CHOICE_KEYS = Set.of("text", "next", "feedback", "best", "critical");
 
@@ -452,7 +452,8 @@ public final class CourseReader {
 
 		private KnowledgeCheck readCheck(Path path) {
 			Bank bank = readBank(path);
-			return bank == null ? null : new KnowledgeCheck(bank.id(), bank.title(), bank.questions(), bank.source());
+			return bank == null ? null : new KnowledgeCheck(bank.id(), bank.title(), bank.questions(), bank.source(),
+					bank.contentNote());
 		}
 
 		private Assessment readAssessment(YamlMap manifest, String manifestFile) {
@@ -475,7 +476,7 @@ public final class CourseReader {
 			}
 			Assessment.Blueprint blueprint = a.has("blueprint") ? readBlueprint(a, manifestFile, draw, bank) : null;
 			return new Assessment(bank.id(), title != null ? title : bank.title(), draw, bank.questions(), bank.source(),
-					blueprint);
+					blueprint, bank.contentNote());
 		}
 
 		/**
@@ -559,7 +560,7 @@ public final class CourseReader {
 					questions.add(question);
 				}
 			}
-			return new Bank(id, title, questions, dir.relativize(path).toString().replace('\\', '/'));
+			return new Bank(id, title, questions, dir.relativize(path).toString().replace('\\', '/'), m.bool("content_note"));
 		}
 
 		private Question readQuestion(YamlMap q, String file) {
@@ -625,7 +626,7 @@ public final class CourseReader {
 				return null;
 			}
 			return new Question(id, type, inline(prompt), options, critical, module,
-					explanation == null ? null : inline(explanation), topic, fixedOrder);
+					explanation == null ? null : inline(explanation), topic, fixedOrder, q.bool("support_box"));
 		}
 
 		private WellbeingPlan readPlan(Path path) {
@@ -658,7 +659,8 @@ public final class CourseReader {
 				safe(hint, file, p.lineOf("hint"));
 				prompts.add(new WellbeingPlan.Prompt(promptId, label, hint));
 			}
-			return new WellbeingPlan(id, title, inline(intro), prompts, dir.relativize(path).toString().replace('\\', '/'));
+			return new WellbeingPlan(id, title, inline(intro), prompts, dir.relativize(path).toString().replace('\\', '/'),
+					m.bool("content_note"), m.bool("support_box"));
 		}
 
 		private Scenario readScenario(Path path) {
@@ -718,10 +720,12 @@ public final class CourseReader {
 				else if (!ending && choices.isEmpty()) {
 					findings.add(file, n.line(), "dead end: node '" + nodeId + "' has no choices and is not an ending");
 				}
-				nodes.add(new Scenario.Node(nodeId, inline(nodeText), choices, ending, n.bool("fixed_order")));
+				nodes.add(new Scenario.Node(nodeId, inline(nodeText), choices, ending, n.bool("fixed_order"),
+						n.bool("support_box")));
 			}
 			checkGraph(file, m, start, nodes, nodeLines);
-			return new Scenario(id, title, setting, start, nodes, dir.relativize(path).toString().replace('\\', '/'));
+			return new Scenario(id, title, setting, start, nodes, dir.relativize(path).toString().replace('\\', '/'),
+					m.bool("content_note"));
 		}
 
 		private void checkGraph(String file, YamlMap m, String start, List<Scenario.Node> nodes,
@@ -892,7 +896,7 @@ public final class CourseReader {
 	private record PendingModuleRef(String moduleId, String file, int line) {
 	}
 
-	private record Bank(String id, String title, List<Question> questions, String source) {
+	private record Bank(String id, String title, List<Question> questions, String source, boolean contentNote) {
 	}
 
 }
