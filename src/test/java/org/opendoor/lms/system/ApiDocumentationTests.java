@@ -160,8 +160,8 @@ class ApiDocumentationTests {
 			}
 		}
 		assertThat(flagship).isNotNull();
-		assertThat(flagship.get("version").asString()).isEqualTo("1.1.0");
-		assertThat(flagship.get("estimatedMinutes").asInt()).isEqualTo(120);
+		assertThat(flagship.get("version").asString()).isEqualTo("1.2.0");
+		assertThat(flagship.get("estimatedMinutes").asInt()).isEqualTo(140);
 		assertThat(flagship.get("languages")).extracting(JsonNode::asString).containsExactly("en", "cy");
 	}
 
