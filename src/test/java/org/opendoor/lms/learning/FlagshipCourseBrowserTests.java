@@ -8,6 +8,7 @@ import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.account.Nation;
 import org.opendoor.lms.account.Registration;
 import org.opendoor.lms.course.Course;
+import org.opendoor.lms.course.KnowledgeCheck;
 import org.opendoor.lms.course.internal.CourseReader;
 import org.opendoor.lms.support.BrowserLearner;
 import org.openqa.selenium.By;
@@ -46,7 +47,12 @@ class FlagshipCourseBrowserTests {
 			learner.clickToLoad(learner.browser()
 				.findElement(By.xpath("//li[h2[text()='" + course.title() + "']]//button")));
 			int pages = learner.walkToAssessment();
-			assertThat(pages).isGreaterThan(40);
+			// a page for every lesson, scenario and plan, and one for each question of a knowledge check
+			int items = course.modules().stream().flatMap(m -> m.items().stream())
+				.mapToInt(i -> i instanceof KnowledgeCheck check ? check.questions().size() : 1)
+				.sum();
+			assertThat(items).isGreaterThan(80);
+			assertThat(pages).isEqualTo(items);
 			learner.takeAssessment(false);
 			assertThat(learner.heading()).isEqualTo("You passed");
 			int draw = course.assessment().draw();
