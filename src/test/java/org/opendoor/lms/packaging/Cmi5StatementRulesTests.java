@@ -25,6 +25,7 @@ import org.opendoor.lms.course.Course;
 import org.opendoor.lms.support.Chromium;
 import org.opendoor.lms.support.SharedSchemas;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,7 +101,7 @@ class Cmi5StatementRulesTests {
 	}
 
 	private void await(Supplier<Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> condition.get());
+		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> condition.get());
 	}
 
 	private void awaitNotice(String text) {
