@@ -237,10 +237,10 @@
 
   /* Ends the session: the held result, then terminated. At page close nothing waits for an answer, so
      terminated goes (with the held result) only when every earlier statement of the session has been
-     acknowledged; otherwise the LMS abandons the session and the next launch checks and carries over
+     acknowledged and no progress document is on its way; otherwise the LMS abandons the session and the next launch checks and carries over
      whatever has no answer, so nothing can reach the LRS after terminated. */
   function terminate(closing) {
-    if (!cmi5 || !cmi5.token || cmi5.ended) { return; }
+    if (!cmi5 || !cmi5.started || cmi5.ended) { return; }
     cmi5.outbox.forEach(function (e) { e.hold = false; });
     cmi5.outbox.push({ st: statement('terminated', { duration: duration() }), sid: sessionId() });
     cmi5.ended = true;
@@ -248,7 +248,7 @@
     if (!closing) { flush(); return; }
     var sid = sessionId();
     var batch = cmi5.outbox.filter(function (e) { return e.sid === sid; });
-    if (cmi5.blocked || cmi5.sending || batch.some(function (e) { return e.sent; })) { return; }
+    if (cmi5.blocked || cmi5.sending || cmi5.saving || batch.some(function (e) { return e.sent; })) { return; }
     batch.forEach(function (e) { e.sent = true; });
     cmi5.gone = true;
     keep();
@@ -350,6 +350,7 @@
       cmi5.outbox = local.q || [];
       var sid = sessionId();
       cmi5.outbox.unshift({ st: statement('initialized'), sid: sid });
+      cmi5.started = true;
       carryOver(sid);
       keep();
       flush();

@@ -232,6 +232,11 @@ final class Cmi5Lms implements AutoCloseable {
 		stored.put(statement.get("id").asString(), statement);
 	}
 
+	/** A State API document as the AU last wrote it, or null. */
+	synchronized String document(String stateId) {
+		return documents.get(stateId);
+	}
+
 	/** The statements stored for the AU, oldest first, as verbs ("launched", "passed", "abandoned"...). */
 	synchronized List<String> verbs() {
 		return stored.values().stream().map(Cmi5Lms::verb).toList();

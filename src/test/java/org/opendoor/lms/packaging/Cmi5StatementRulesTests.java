@@ -213,6 +213,20 @@ class Cmi5StatementRulesTests {
 	}
 
 	@Test
+	void closingTheWindowAfterAFailedRoundSendsTheHeldResultThenTerminated() throws Exception {
+		lms("first-steps", null);
+		open(lms.launch("Normal"));
+		player.takeAssessment(firstSteps, true);
+		awaitNotice(HELD);
+		await(() -> String.valueOf(lms.document("opendoor-progress")).contains("\"done\":{"));
+		Thread.sleep(300);
+		browser.get(lms.returned());
+		await(() -> verbs().contains("terminated"));
+		assertThat(verbs()).containsExactly("launched", "initialized", "completed", "failed", "terminated");
+		assertThat(lms.violations).isEmpty();
+	}
+
+	@Test
 	void failingTwiceInASessionSendsOneFailedWithoutAPassingScoreAndTheNextSessionMayPass() throws Exception {
 		lms("first-steps", null);
 		open(lms.launch("Normal"));
