@@ -136,7 +136,7 @@
       return chain.then(function () {
         if (cmi5.cannotAsk) { return; }
         return lrs('GET', 'statements?statementId=' + encodeURIComponent(e.st.id)).then(function (r) {
-          if (r.status === 200) { cmi5.outbox.splice(cmi5.outbox.indexOf(e), 1); } else if (r.status === 401 || r.status === 403) { cmi5.cannotAsk = true; } else if (r.status !== 404) { throw new Error('LRS ' + r.status); }
+          if (r.status === 200) { cmi5.outbox = cmi5.outbox.filter(function (x) { return x !== e; }); } else if (r.status === 401 || r.status === 403) { cmi5.cannotAsk = true; } else if (r.status !== 404) { throw new Error('LRS ' + r.status); }
         });
       });
     }, Promise.resolve()).then(keep);
@@ -237,16 +237,17 @@
 
   /* Ends the session: the held result, then terminated. At page close nothing waits for an answer, so
      terminated goes (with the held result) only when every earlier statement of the session has been
-     acknowledged and no progress document is on its way; otherwise the LMS abandons the session and the next launch checks and carries over
-     whatever has no answer, so nothing can reach the LRS after terminated. */
+     acknowledged and no progress document is on its way; otherwise the LMS abandons the session, the
+     next launch checks and carries over whatever has no answer, and nothing reaches the LRS after
+     terminated. */
   function terminate(closing) {
     if (!cmi5 || !cmi5.started || cmi5.ended) { return; }
-    cmi5.outbox.forEach(function (e) { e.hold = false; });
-    cmi5.outbox.push({ st: statement('terminated', { duration: duration() }), sid: sessionId() });
+    var sid = sessionId();
+    cmi5.outbox.forEach(function (e) { if (e.sid === sid) { e.hold = false; } });
+    cmi5.outbox.push({ st: statement('terminated', { duration: duration() }), sid: sid });
     cmi5.ended = true;
     keep();
     if (!closing) { flush(); return; }
-    var sid = sessionId();
     var batch = cmi5.outbox.filter(function (e) { return e.sid === sid; });
     if (cmi5.blocked || cmi5.sending || cmi5.saving || batch.some(function (e) { return e.sent; })) { return; }
     batch.forEach(function (e) { e.sent = true; });
