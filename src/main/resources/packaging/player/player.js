@@ -311,9 +311,10 @@
   }
 
   /* Results of earlier sessions the LRS never acknowledged come into this one (cmi5 allows them only in
-     a Normal launch, after initialized): checked by id first, then sent with the same id. Their
+     a Normal launch, after initialized): checked by id first, then sent with the same id; none that
+     would be a second completed or passed, or a failed after passed, in the registration. Their
      initialized and terminated belong to a session the LMS has closed and are dropped. */
-  function carryOver(sid) {
+  function carryOver(sid, known) {
     var earlier = cmi5.outbox.filter(function (e) { return e.sid !== sid; });
     if (!moveOnAllowed()) { return; }
     var results = earlier.filter(function (e) { return OUTCOMES.indexOf(verbOf(e.st)) >= 0; });
@@ -322,9 +323,18 @@
     cmi5.outbox = cmi5.outbox.filter(function (e) { return e.sid === sid; });
     results.forEach(function (e) {
       var verb = verbOf(e.st);
-      if (verb === 'failed' && (passed || e !== lastFailed)) { return; }
+      if ((verb === 'completed' && known[0]) || (verb === 'passed' && known[1])) { return; }
+      if (verb === 'failed' && (passed || known[1] || e !== lastFailed)) { return; }
       cmi5.outbox.push({ st: statement(verb, e.st.result, e.st.id), sid: sid, sent: true, hold: verb === 'failed' });
     });
+  }
+
+  /* Whether the LRS already holds this verb for the AU in this registration (false when it cannot say). */
+  function recorded(verb) {
+    return lrs('GET', 'statements?agent=' + encodeURIComponent(params.actor) + '&verb=' + encodeURIComponent(VERBS + verb) +
+      '&activity=' + encodeURIComponent(params.activityId) + '&registration=' + encodeURIComponent(params.registration) + '&limit=1')
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (found) { return !!(found.statements && found.statements.length); }, function () { return false; });
   }
 
   function cmi5Start() {
@@ -348,11 +358,17 @@
       saved = local.s && local.s.d && (!remote || !remote.d || (local.s.n || 0) > (remote.n || 0)) ? local.s : remote;
       if (saved && saved.d) { state = saved; } else { saved = null; }
       state.c5 = state.c5 || {};
+      return Promise.all([recorded('completed'), recorded('passed')]);
+    }).then(function (known) {
+      /* Recorded from another device or with progress that never reached the LRS: still only one of each. */
+      state.c5.completed = state.c5.completed || known[0];
+      state.c5.passed = state.c5.passed || known[1];
+      var local = kept();
       cmi5.outbox = local.q || [];
       var sid = sessionId();
       cmi5.outbox.unshift({ st: statement('initialized'), sid: sid });
       cmi5.started = true;
-      carryOver(sid);
+      carryOver(sid, known);
       keep();
       flush();
       begin(!!saved);

@@ -232,6 +232,11 @@ final class Cmi5Lms implements AutoCloseable {
 		stored.put(statement.get("id").asString(), statement);
 	}
 
+	/** Loses a State API document, as when the AU's last write never arrived. */
+	synchronized void forget(String stateId) {
+		documents.remove(stateId);
+	}
+
 	/** A State API document as the AU last wrote it, or null. */
 	synchronized String document(String stateId) {
 		return documents.get(stateId);
@@ -382,10 +387,28 @@ final class Cmi5Lms implements AutoCloseable {
 				return "";
 			}
 			case "statements" -> {
-				if (method.equals("GET")) {
-					JsonNode st = stored.get(query.getOrDefault("statementId", ""));
+				if (method.equals("GET") && query.containsKey("statementId")) {
+					JsonNode st = stored.get(query.get("statementId"));
 					status[0] = st == null ? 404 : 200;
 					return st == null ? "" : st.toString();
+				}
+				if (method.equals("GET")) {
+					// xAPI statement query by agent, verb, activity and registration (newest first, limit).
+					ArrayNode found = JSON.createArrayNode();
+					List<JsonNode> all = new ArrayList<>(stored.values());
+					java.util.Collections.reverse(all);
+					all.stream()
+						.filter(st -> !query.containsKey("verb") || query.get("verb").equals(st.path("verb").path("id").asString("")))
+						.filter(st -> !query.containsKey("activity") || query.get("activity").equals(st.path("object").path("id").asString("")))
+						.filter(st -> !query.containsKey("registration")
+								|| query.get("registration").equals(st.path("context").path("registration").asString("")))
+						.filter(st -> !query.containsKey("agent") || JSON.readTree(query.get("agent")).equals(st.get("actor")))
+						.limit(Long.parseLong(query.getOrDefault("limit", "0")) > 0 ? Long.parseLong(query.get("limit")) : Long.MAX_VALUE)
+						.forEach(found::add);
+					status[0] = 200;
+					ObjectNode result = JSON.createObjectNode();
+					result.set("statements", found);
+					return result.put("more", "").toString();
 				}
 				return statements(session, method, query, body, status);
 			}

@@ -209,6 +209,16 @@ class Cmi5StatementRulesTests {
 		await(() -> verbs().contains("terminated"));
 		assertThat(verbs()).as("one result in a session (cmi5 9.3)")
 			.containsExactly("launched", "initialized", "completed", "passed", "terminated");
+
+		// On another device (nothing in this browser, no progress document) the LRS still tells the AU.
+		browser.executeScript("localStorage.clear()");
+		lms.forget("opendoor-progress");
+		open(lms.launch("Normal"));
+		player.takeAssessment(firstSteps, false);
+		finish();
+		await(() -> verbs().stream().filter("terminated"::equals).count() == 2);
+		assertThat(verbs()).as("one passed and one completed per registration (cmi5 9.3)")
+			.containsExactly("launched", "initialized", "completed", "passed", "terminated", "launched", "initialized", "terminated");
 		assertThat(lms.violations).isEmpty();
 	}
 
