@@ -47,15 +47,27 @@
     }
   };
 
-  /* ---- cmi5 (launched with endpoint, fetch, actor, registration and activityId) ---- */
+  /* ---- cmi5 (launched with endpoint, fetch, actor, registration and activityId) ----
+     Every statement waits in an outbox, kept in this browser's storage under the registration, until
+     the LRS acknowledges it: a result survives a slow or failing LRS and a closed window, and the next
+     launch sends it again with the same id (in that launch's session, once the LRS has said it does not
+     hold it). The order follows cmi5 section 9.3: initialized first, terminated last and nothing after
+     it (not even a state document), at most one of passed/failed in a session, one completed and one
+     passed per registration, no failed after passed. A retake in the same session therefore replaces
+     the session's result: failed is held back until the learner leaves, and a later pass in the same
+     session supersedes it. */
   var params = {};
   location.search.replace(/^\?/, '').split('&').forEach(function (p) {
     var kv = p.split('=');
     if (kv[0]) { params[decodeURIComponent(kv[0])] = decodeURIComponent((kv[1] || '').replace(/\+/g, ' ')); }
   });
   var cmi5 = params.endpoint && params.fetch && params.actor && params.registration && params.activityId && !api12 && !api04
-    ? { endpoint: params.endpoint.replace(/\/?$/, '/'), queue: [], sending: false, waiting: [], ended: false } : null;
+    ? { endpoint: params.endpoint.replace(/\/?$/, '/'), outbox: [], sending: false, waiting: [], ended: false, gone: false,
+      backoff: 1000, store: 'opendoor-cmi5:' + params.registration + ':' + params.activityId } : null;
   var CMI5 = 'https://w3id.org/xapi/cmi5/context/';
+  var VERBS = 'http://adlnet.gov/expapi/verbs/';
+  var OUTCOMES = ['completed', 'passed', 'failed'];
+  var ASSESSMENT = 'https://opendoor.invalid/xapi/extensions/assessment';
 
   function uuid() {
     var b = new Uint8Array(16);
@@ -68,7 +80,7 @@
   function lrs(method, path, body, keepalive) {
     var headers = { 'Authorization': 'Basic ' + cmi5.token, 'X-Experience-API-Version': '1.0.3' };
     if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    return fetch(cmi5.endpoint + path, { method: method, headers: headers, keepalive: !!keepalive,
+    return fetch(cmi5.endpoint + path, { method: method, headers: headers, keepalive: !!keepalive, cache: 'no-store',
       body: body === undefined ? undefined : JSON.stringify(body) });
   }
 
@@ -77,18 +89,26 @@
       '&registration=' + encodeURIComponent(params.registration) + '&stateId=' + encodeURIComponent(stateId);
   }
 
-  /* A cmi5-defined statement: the LMS's context template, the registration and the cmi5 category. */
-  function statement(verb, result, moveOn) {
+  function sessionId() { return ((cmi5.launch.contextTemplate || {}).extensions || {})[CMI5 + 'extensions/sessionid']; }
+
+  function verbOf(st) { return st.verb.id.substring(VERBS.length); }
+
+  /* A cmi5-defined statement in this session: the LMS's context template (never overwritten), the
+     registration, the cmi5 category, moveon when the result carries success or completion (9.6.2.2)
+     and the launch's masteryScore on passed and failed (9.6.3.2). A statement carried over from an
+     earlier session keeps its id. */
+  function statement(verb, result, id) {
     var context = JSON.parse(JSON.stringify(cmi5.launch.contextTemplate || {}));
     context.registration = params.registration;
     var ca = context.contextActivities = context.contextActivities || {};
+    var moveOn = !!result && (result.success !== undefined || result.completion !== undefined);
     ca.category = (ca.category || []).concat([{ id: CMI5 + 'categories/cmi5' }], moveOn ? [{ id: CMI5 + 'categories/moveon' }] : []);
-    if (verb === 'passed' || verb === 'failed') {
+    if ((verb === 'passed' || verb === 'failed') && typeof cmi5.launch.masteryScore === 'number') {
       context.extensions = context.extensions || {};
-      if (typeof cmi5.launch.masteryScore === 'number') { context.extensions[CMI5 + 'extensions/masteryscore'] = cmi5.launch.masteryScore; }
+      context.extensions[CMI5 + 'extensions/masteryscore'] = cmi5.launch.masteryScore;
     }
-    var st = { id: uuid(), timestamp: new Date().toISOString(), actor: JSON.parse(params.actor),
-      verb: { id: 'http://adlnet.gov/expapi/verbs/' + verb, display: { 'en-US': verb } },
+    var st = { id: id || uuid(), timestamp: new Date().toISOString(), actor: JSON.parse(params.actor),
+      verb: { id: VERBS + verb, display: { 'en-US': verb } },
       object: { objectType: 'Activity', id: params.activityId }, context: context };
     if (result) { st.result = result; }
     return st;
@@ -96,98 +116,265 @@
 
   function duration() { return 'PT' + ((Date.now() - started) / 1000).toFixed(2) + 'S'; }
 
-  /* Statements go one batch at a time, in order, and are retried when the signal drops. */
-  function flush() {
-    if (cmi5.sending || !cmi5.queue.length) { return; }
-    var batch = cmi5.queue.splice(0, cmi5.queue.length);
-    cmi5.sending = true;
-    lrs('POST', 'statements', batch, true).then(function (r) {
-      if (r.status >= 500 || r.status === 429) { throw new Error('LRS ' + r.status); }
-      if (!r.ok && window.console) { console.error('The LRS refused statements: ' + r.status); }
-      cmi5.sending = false;
-      if (cmi5.queue.length) { flush(); } else { cmi5.waiting.splice(0).forEach(function (fn) { fn(); }); }
-    }).catch(function () {
-      cmi5.queue = batch.concat(cmi5.queue);
-      cmi5.sending = false;
-      setTimeout(flush, 5000);
-    });
+  /* The outbox and the latest progress, in this browser (false when the browser keeps nothing). */
+  function keep() {
+    try {
+      localStorage.setItem(cmi5.store, JSON.stringify({ q: cmi5.outbox, s: state }));
+      cmi5.stored = true;
+    } catch (e) {
+      cmi5.stored = false;
+    }
   }
 
-  function record(verb, result, moveOn) {
+  function kept() {
+    try { return JSON.parse(localStorage.getItem(cmi5.store) || 'null') || {}; } catch (e) { return {}; }
+  }
+
+  /* Sent before without an answer: the LRS may hold it already. Asks by id and drops what it holds. */
+  function dropKnown(entries) {
+    return entries.reduce(function (chain, e) {
+      return chain.then(function () {
+        if (cmi5.cannotAsk) { return; }
+        return lrs('GET', 'statements?statementId=' + encodeURIComponent(e.st.id)).then(function (r) {
+          if (r.status === 200) { cmi5.outbox = cmi5.outbox.filter(function (x) { return x !== e; }); } else if (r.status === 401 || r.status === 403) { cmi5.cannotAsk = true; } else if (r.status !== 404) { throw new Error('LRS ' + r.status); }
+        });
+      });
+    }, Promise.resolve()).then(keep);
+  }
+
+  /* Statements go one batch at a time, in order, and are retried (same ids) until the LRS answers. */
+  function flush() {
+    if (!cmi5.token || cmi5.sending || cmi5.blocked) { return; }
+    var sid = sessionId();
+    var batch = cmi5.outbox.filter(function (e) { return !e.hold && e.sid === sid; });
+    if (!batch.length) { settle(); return; }
+    if (cmi5.saving && batch.some(function (e) { return verbOf(e.st) === 'terminated'; })) { return; }
+    cmi5.sending = batch;
+    dropKnown(batch.filter(function (e) { return e.sent; })).then(function () {
+      batch = batch.filter(function (e) { return cmi5.outbox.indexOf(e) >= 0; });
+      if (!batch.length) { return; }
+      batch.forEach(function (e) { e.sent = true; });
+      cmi5.gone = cmi5.gone || batch.some(function (e) { return verbOf(e.st) === 'terminated'; });
+      keep();
+      return lrs('POST', 'statements', batch.map(function (e) { return e.st; })).then(function (r) {
+        if (r.status >= 500 || r.status === 429 || (r.status === 409 && !cmi5.cannotAsk)) { throw new Error('LRS ' + r.status); }
+        if (r.status === 401 || r.status === 403) { cmi5.blocked = true; return; }
+        if (!r.ok && r.status !== 409) {
+          cmi5.refused = true;
+          if (window.console) { console.error('The LRS refused statements: ' + r.status); }
+        }
+        cmi5.outbox = cmi5.outbox.filter(function (e) { return batch.indexOf(e) < 0; });
+        keep();
+      });
+    }).then(function () {
+      cmi5.sending = false;
+      cmi5.trouble = false;
+      cmi5.backoff = 1000;
+      if (cmi5.blocked) { settle(); } else { flush(); }
+    }, function () {
+      cmi5.sending = false;
+      cmi5.trouble = true;
+      notice();
+      setTimeout(flush, cmi5.backoff);
+      cmi5.backoff = Math.min(cmi5.backoff * 2, 30000);
+    });
+    notice();
+  }
+
+  /* Nothing more to send for now: whoever waits (leaving the course) goes on. */
+  function settle() {
+    notice();
+    cmi5.waiting.splice(0).forEach(function (fn) { fn(); });
+  }
+
+  function pending() {
+    var sid = sessionId();
+    return cmi5.outbox.some(function (e) { return !e.hold && e.sid === sid; });
+  }
+
+  function record(verb, result, hold) {
     if (cmi5.ended) { return; }
-    cmi5.queue.push(statement(verb, result, moveOn));
+    cmi5.outbox.push({ st: statement(verb, result), sid: sessionId(), hold: !!hold });
+    keep();
     flush();
   }
 
-  function saveProgress(keepalive) {
+  /* The progress document goes before terminated, never after it (the local copy covers a closed window). */
+  function saveProgress() {
     if (!cmi5 || !cmi5.token) { return; }
-    if (cmi5.saving && !keepalive) { cmi5.dirty = true; return; }
+    state.n = (state.n || 0) + 1;
+    keep();
+    if (cmi5.gone) { return; }
+    if (cmi5.saving) { cmi5.dirty = true; return; }
     cmi5.saving = true;
-    var done = function () { cmi5.saving = false; if (cmi5.dirty) { cmi5.dirty = false; saveProgress(); } };
-    lrs('PUT', stateUrl('opendoor-progress'), state, keepalive).then(done, done);
+    var done = function () {
+      cmi5.saving = false;
+      if (cmi5.dirty && !cmi5.gone) { cmi5.dirty = false; saveProgress(); } else { flush(); }
+    };
+    lrs('PUT', stateUrl('opendoor-progress'), state).then(done, done);
   }
 
   function moveOnAllowed() { return cmi5.launch.launchMode === undefined || cmi5.launch.launchMode === 'Normal'; }
 
   function cmi5Result(m) {
-    if (!cmi5 || cmi5.ended || !moveOnAllowed()) { return; }
-    if (!state.c5.completed) { state.c5.completed = true; record('completed', { completion: true, duration: duration() }, true); }
-    if (state.c5.passed) { return; }
+    if (!cmi5 || cmi5.ended || !moveOnAllowed() || state.c5.passed) { return; }
+    if (!state.c5.completed) { state.c5.completed = true; record('completed', { completion: true, duration: duration() }); }
+    var mastery = cmi5.launch.masteryScore;
+    var scaled = Math.floor(m.scaled * 10000 + 1e-9) / 10000;
+    var result = { success: m.passed, duration: duration() };
+    if (m.passed || typeof mastery !== 'number' || scaled < mastery) {
+      result.score = { scaled: scaled, raw: m.right, min: 0, max: m.total };
+    } else {
+      /* Failed on a safety-critical item with a score at or above the masteryScore: cmi5 (9.3.5) lets a
+         failed statement carry only a score below it, so the score goes in an extension. */
+      result.extensions = {};
+      result.extensions[ASSESSMENT] = { scaled: scaled, raw: m.right, max: m.total, criticalMissed: m.critical };
+    }
+    cmi5.outbox = cmi5.outbox.filter(function (e) { return !e.hold; });
     if (m.passed) { state.c5.passed = true; }
-    record(m.passed ? 'passed' : 'failed', { score: { scaled: Math.round(m.scaled * 10000) / 10000, raw: m.right, min: 0, max: m.total },
-      success: m.passed, duration: duration() }, true);
+    record(m.passed ? 'passed' : 'failed', result, !m.passed);
   }
 
-  function terminate(keepalive) {
-    if (!cmi5 || !cmi5.token || cmi5.ended) { return; }
-    cmi5.queue.push(statement('terminated', { duration: duration() }));
+  /* Ends the session: the held result, then terminated. At page close nothing waits for an answer, so
+     terminated goes (with the held result) only when every earlier statement of the session has been
+     acknowledged and no progress document is on its way; otherwise the LMS abandons the session, the
+     next launch checks and carries over whatever has no answer, and nothing reaches the LRS after
+     terminated. */
+  function terminate(closing) {
+    if (!cmi5 || !cmi5.started || cmi5.ended) { return; }
+    var sid = sessionId();
+    cmi5.outbox.forEach(function (e) { if (e.sid === sid) { e.hold = false; } });
+    cmi5.outbox.push({ st: statement('terminated', { duration: duration() }), sid: sid });
     cmi5.ended = true;
-    if (keepalive) {
-      var batch = cmi5.queue.splice(0, cmi5.queue.length);
-      lrs('POST', 'statements', batch, true);
-    } else {
-      flush();
-    }
+    keep();
+    if (!closing) { flush(); return; }
+    var batch = cmi5.outbox.filter(function (e) { return e.sid === sid; });
+    if (cmi5.blocked || cmi5.sending || cmi5.saving || batch.some(function (e) { return e.sent; })) { return; }
+    batch.forEach(function (e) { e.sent = true; });
+    cmi5.gone = true;
+    keep();
+    lrs('POST', 'statements', batch.map(function (e) { return e.st; }), true).catch(function () { /* checked at the next launch */ });
   }
 
   function leave() {
-    terminate(false);
+    main.innerHTML = '<h1>' + t('package.cmi5.saving', 'Saving your progress\u2026') + '</h1>';
+    main.focus();
     saveProgress();
-    main.innerHTML = '<h1>Saving your progress\u2026</h1>';
+    terminate(false);
+    var waited = false;
     var after = function () {
-      if (cmi5.launch.returnURL) { location.href = cmi5.launch.returnURL; return; }
+      if (waited) { return; }
+      waited = true;
+      if (!pending() && !cmi5.blocked && cmi5.launch.returnURL) { location.href = cmi5.launch.returnURL; return; }
       left();
+      if (pending()) { cmi5.waiting.push(function () { if (cmi5.launch.returnURL && !pending()) { location.href = cmi5.launch.returnURL; } else { left(); } }); }
     };
-    if (cmi5.queue.length || cmi5.sending) { cmi5.waiting.push(after); } else { after(); }
+    if (pending() || cmi5.saving) { cmi5.waiting.push(after); setTimeout(after, 8000); } else { after(); }
   }
 
   function left() {
-    main.innerHTML = '<h1>You have left the course</h1><p>Your place is saved. You can close this window now, or launch the course again from your learning platform.</p>';
+    var unsent = cmi5 && cmi5.outbox.some(function (e) { return e.sid === sessionId() && verbOf(e.st) !== 'terminated'; });
+    var text = !unsent ? t('package.cmi5.left.text', 'Your place is saved. You can close this window now, or launch the course again from your learning platform.')
+      : cmi5.stored ? t('package.cmi5.left.pending', 'Your learning platform has not confirmed your latest progress yet. It is saved on this device and will be sent next time you open the course here.')
+        : t('package.cmi5.left.unsaved', 'Your learning platform has not confirmed your latest progress yet, and this browser cannot keep it. Keep this window open while we try again.');
+    main.innerHTML = '<h1>' + t('package.cmi5.left.title', 'You have left the course') + '</h1><p>' + esc(text) + '</p>' +
+      (unsent && cmi5.launch && cmi5.launch.returnURL ? '<p><a href="' + esc(cmi5.launch.returnURL) + '">' + t('package.cmi5.return', 'Return to your learning platform') + '</a></p>' : '');
     main.focus();
   }
 
+  /* What the learning platform knows of the result on screen, in words the learner can trust. */
+  function recordNotice() {
+    return cmi5 ? '<p id="record-status" class="record-status" role="status">' + esc(noticeText()) + '</p>' : '';
+  }
+
+  function noticeText() {
+    if (!moveOnAllowed()) { return t('package.cmi5.browse', 'This visit is for looking around: your learning platform does not record results from it.'); }
+    var sid = sessionId();
+    var waiting = cmi5.outbox.filter(function (e) { return e.sid === sid && OUTCOMES.indexOf(verbOf(e.st)) >= 0; });
+    if (cmi5.refused) { return t('package.cmi5.refused', 'Your learning platform did not accept this result. Please tell the person who runs your course.'); }
+    if (!waiting.length) { return t('package.cmi5.recorded', 'Your learning platform has recorded this result.'); }
+    if (waiting.every(function (e) { return e.hold; })) { return t('package.cmi5.held', 'Your learning platform will receive this result when you leave the course.'); }
+    if (!cmi5.trouble && !cmi5.blocked) { return t('package.cmi5.sending', 'Sending your result to your learning platform\u2026'); }
+    return cmi5.stored ? t('package.cmi5.pending', 'Your learning platform has not confirmed this result yet. It is saved on this device and will be sent again automatically, or next time you open the course.')
+      : t('package.cmi5.pendingUnsaved', 'Your learning platform has not confirmed this result yet. Keep this window open while we try again.');
+  }
+
+  function notice() {
+    var el = document.getElementById('record-status');
+    if (el && cmi5 && cmi5.launch) { el.textContent = noticeText(); }
+  }
+
   function stop(message) {
-    main.innerHTML = '<h1>The course could not start</h1><p>' + esc(message) + '</p><p>Please close this window and launch the course again from your learning platform.</p>';
+    main.innerHTML = '<h1>' + t('package.cmi5.error.title', 'The course could not start') + '</h1><p>' + esc(message) + '</p><p>' +
+      t('package.cmi5.error.again', 'Please close this window and launch the course again from your learning platform.') + '</p>';
+    main.focus();
+  }
+
+  /* Results of earlier sessions the LRS never acknowledged come into this one (cmi5 allows them only in
+     a Normal launch, after initialized): checked by id first, then sent with the same id; none that
+     would be a second completed or passed, or a failed after passed, in the registration. Their
+     initialized and terminated belong to a session the LMS has closed and are dropped. */
+  function carryOver(sid, known) {
+    var earlier = cmi5.outbox.filter(function (e) { return e.sid !== sid; });
+    if (!moveOnAllowed()) { return; }
+    var results = earlier.filter(function (e) { return OUTCOMES.indexOf(verbOf(e.st)) >= 0; });
+    var passed = results.some(function (e) { return verbOf(e.st) === 'passed'; });
+    var lastFailed = results.filter(function (e) { return verbOf(e.st) === 'failed'; }).pop();
+    cmi5.outbox = cmi5.outbox.filter(function (e) { return e.sid === sid; });
+    results.forEach(function (e) {
+      var verb = verbOf(e.st);
+      if ((verb === 'completed' && known[0]) || (verb === 'passed' && known[1])) { return; }
+      if (verb === 'failed' && (passed || known[1] || e !== lastFailed)) { return; }
+      cmi5.outbox.push({ st: statement(verb, e.st.result, e.st.id), sid: sid, sent: true, hold: verb === 'failed' });
+    });
+  }
+
+  /* Whether the LRS already holds this verb for the AU in this registration (false when it cannot say). */
+  function recorded(verb) {
+    return lrs('GET', 'statements?agent=' + encodeURIComponent(params.actor) + '&verb=' + encodeURIComponent(VERBS + verb) +
+      '&activity=' + encodeURIComponent(params.activityId) + '&registration=' + encodeURIComponent(params.registration) + '&limit=1')
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (found) { return !!(found.statements && found.statements.length); }, function () { return false; });
   }
 
   function cmi5Start() {
     if (!window.fetch) { stop(t('package.tooOld', 'This browser is too old to record your progress. Please use an up-to-date browser.')); return; }
+    var saved = null;
     fetch(params.fetch, { method: 'POST' }).then(function (r) { return r.json(); }).then(function (answer) {
-      if (!answer['auth-token']) { throw new Error(answer['error-text'] || 'The learning platform did not give this course a sign-in token.'); }
+      if (!answer['auth-token']) { throw new Error(answer['error-text'] || t('package.cmi5.error.token', 'The learning platform did not give this course a sign-in token.')); }
       cmi5.token = answer['auth-token'];
       return lrs('GET', stateUrl('LMS.LaunchData'));
     }).then(function (r) {
-      if (!r.ok) { throw new Error('The launch data could not be read (' + r.status + ').'); }
+      if (!r.ok) { throw new Error(t('package.cmi5.error.launchData', 'The launch data could not be read ({0}).', [r.status])); }
       return r.json();
     }).then(function (launch) {
       cmi5.launch = launch;
-      return lrs('GET', stateUrl('opendoor-progress')).then(function (r) { return r.ok ? r.json() : null; }, function () { return null; });
-    }).then(function (saved) {
-      if (saved && saved.d) { state = saved; }
+      /* cmi5 11.0: the AU reads the learner preferences at startup (none is a 404, and not an error). */
+      return lrs('GET', 'agents/profile?agent=' + encodeURIComponent(params.actor) + '&profileId=cmi5LearnerPreferences')
+        .then(function () { return lrs('GET', stateUrl('opendoor-progress')); })
+        .then(function (r) { return r.ok ? r.json() : null; }, function () { return null; });
+    }).then(function (remote) {
+      var local = kept();
+      saved = local.s && local.s.d && (!remote || !remote.d || (local.s.n || 0) > (remote.n || 0)) ? local.s : remote;
+      if (saved && saved.d) { state = saved; } else { saved = null; }
       state.c5 = state.c5 || {};
-      record('initialized');
+      return Promise.all([recorded('completed'), recorded('passed')]);
+    }).then(function (known) {
+      /* Recorded from another device or with progress that never reached the LRS: still only one of each. */
+      state.c5.completed = state.c5.completed || known[0];
+      state.c5.passed = state.c5.passed || known[1];
+      var local = kept();
+      cmi5.outbox = local.q || [];
+      var sid = sessionId();
+      cmi5.outbox.unshift({ st: statement('initialized'), sid: sid });
+      cmi5.started = true;
+      carryOver(sid, known);
+      keep();
+      flush();
       begin(!!saved);
-    }).catch(function (e) { stop(e.message || String(e)); });
+    }).catch(function (e) {
+      stop(e instanceof TypeError ? t('package.cmi5.error.network', 'The learning platform could not be reached.') : e.message || String(e));
+    });
   }
 
   /* ---- the pages ---- */
@@ -354,6 +541,7 @@
       } else {
         var m = state.done;
         html.push('<h1>' + (m.passed ? t('result.passed', 'You passed') : t('result.failed', 'Not passed this time')) + '</h1><p class="score">' + t('package.result.score', 'You got {0} of {1} right ({2}%).', [m.right, m.total, Math.floor(m.scaled * 100)]) + '</p>');
+        html.push(recordNotice());
         if (m.critical) { html.push('<p>' + t('package.result.critical', '{0} safety-critical question(s) were not right. These must all be right to pass.', [m.critical]) + '</p>'); }
         if (m.revisit.length) {
           html.push('<h2>' + t('result.revisit', 'What to revisit') + '</h2><ul>');
@@ -428,7 +616,7 @@
   }
 
   window.addEventListener('pagehide', function () {
-    if (cmi5) { terminate(true); saveProgress(true); return; }
+    if (cmi5) { terminate(true); return; }
     lms.set('cmi.core.session_time', 'cmi.session_time', sessionTime());
     lms.set('cmi.core.exit', 'cmi.exit', state.done && state.done.passed ? '' : 'suspend');
     save();

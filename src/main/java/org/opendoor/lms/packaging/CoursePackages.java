@@ -41,7 +41,12 @@ public class CoursePackages {
 			"player.scenario.what", "player.scenario.choose", "package.plan.private", "package.assessment.intro",
 			"player.assessment.question", "player.submit.title", "player.submit.button", "result.passed", "result.failed",
 			"package.result.score", "package.result.critical", "result.revisit", "result.retake", "player.pager",
-			"player.previous", "player.next", "package.finish", "package.saveExit", "package.tooOld");
+			"player.previous", "player.next", "package.finish", "package.saveExit", "package.tooOld", "package.cmi5.saving",
+			"package.cmi5.left.title", "package.cmi5.left.text", "package.cmi5.left.pending", "package.cmi5.left.unsaved",
+			"package.cmi5.return", "package.cmi5.error.title", "package.cmi5.error.again", "package.cmi5.error.token",
+			"package.cmi5.error.launchData", "package.cmi5.error.network", "package.cmi5.recorded", "package.cmi5.sending",
+			"package.cmi5.held", "package.cmi5.pending", "package.cmi5.pendingUnsaved", "package.cmi5.refused",
+			"package.cmi5.browse");
 
 	private final CourseCatalogue catalogue;
 

@@ -22,8 +22,8 @@ final class ManifestWriter {
 
 	/**
 	 * The manifest of a package whose course text is in {@code language}. A translated package has its own
-	 * SCORM identifier (an LMS can hold both); the cmi5 course and AU ids stay the same, so the learning
-	 * records of both languages are about the same activities.
+	 * SCORM identifier and its own cmi5 course and AU ids, so an LMS imports both languages side by side
+	 * instead of merging them or refusing the second.
 	 */
 	static String write(PackageStandard standard, Course course, List<String> files, String language) {
 		boolean source = course.languages().isEmpty() || course.languages().get(0).equals(language);
@@ -33,7 +33,7 @@ final class ManifestWriter {
 					"identifier=\"" + identifier + "\"");
 			case SCORM2004 -> scorm2004(course, files).replaceFirst("identifier=\"" + identifier(course) + "\"",
 					"identifier=\"" + identifier + "\"");
-			case CMI5 -> cmi5(course, languageTag(language));
+			case CMI5 -> cmi5(course, languageTag(language), source ? "" : "/" + language);
 		};
 	}
 
@@ -135,11 +135,12 @@ final class ManifestWriter {
 	}
 
 	static String cmi5(Course course) {
-		return cmi5(course, languageTag(course.languages().isEmpty() ? "en" : course.languages().get(0)));
+		return cmi5(course, languageTag(course.languages().isEmpty() ? "en" : course.languages().get(0)), "");
 	}
 
-	static String cmi5(Course course, String lang) {
-		String base = "https://opendoor.invalid/courses/" + course.id() + "/" + course.version();
+	/** The cmi5 course structure; {@code idSuffix} tells a translation's course and AU ids from the source's. */
+	static String cmi5(Course course, String lang, String idSuffix) {
+		String base = "https://opendoor.invalid/courses/" + course.id() + "/" + course.version() + idSuffix;
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
