@@ -376,8 +376,8 @@
     var put = function (k12, k04, v) {
       var key = api12 ? k12 : k04;
       if (!key || reported[key] === v) { return; }
-      if (lms.set(k12, k04, v)) { reported[key] = v; }
-      changed = true;
+      reported[key] = v;
+      changed = lms.set(k12, k04, v) || changed;
     };
     put('cmi.core.lesson_status', null, state.o === 'p' ? 'passed' : state.o === 'f' ? 'failed' : finished ? 'completed' : 'incomplete');
     put(null, 'cmi.completion_status', finished ? 'completed' : 'incomplete');

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opendoor.lms.course.Assessment;
 import org.opendoor.lms.course.Course;
+import org.opendoor.lms.course.Question;
 import org.opendoor.lms.support.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -433,6 +436,69 @@ class ScormRuntimeTests {
 		if (standard == PackageStandard.SCORM2004) {
 			assertThat(interaction).contains("\"description\":\"").contains("\"timestamp\":\"");
 		}
+	}
+
+
+	/** The first-steps course with a blueprint, a question in the author's order, a support box and a content note. */
+	private static Course withBlueprint(Course course) {
+		List<Question> bank = course.assessment().questions().stream().map(q -> new Question(q.id(), q.type(), q.promptHtml(),
+				q.options(), q.critical(), q.revisitModule(), q.explanationHtml(),
+				q.id().equals("a1") ? "open-questions" : q.critical() ? "urgent-help" : null, q.id().equals("a3"),
+				q.id().equals("a5")))
+			.toList();
+		Assessment a = course.assessment();
+		Assessment withBlueprint = new Assessment(a.id(), a.title(), 5, bank, a.source(),
+				new Assessment.Blueprint(Map.of("listening", 3), List.of("open-questions", "urgent-help")), true);
+		return new Course(course.id(), course.version(), course.title(), course.description(), course.languages(),
+				course.estimatedMinutes(), course.passMark(), course.certificateValidityMonths(), course.modules(), withBlueprint);
+	}
+
+	@Test
+	void thePlayerDrawsByTheBlueprintAndShowsEachAttemptItsOwnStableOrder() throws Exception {
+		Course course = withBlueprint(PackageManifestTests.course("first-steps"));
+		start(PackageStandard.SCORM12, course, true);
+		List<String> listening = course.assessment().questions().stream()
+			.filter(q -> "listening".equals(q.revisitModule())).map(Question::id).toList();
+		String orders = """
+				var seen = {};
+				while (/^Question /.test(h1())) {
+				  var q = question();
+				  seen[q.id] = Array.prototype.map.call(document.querySelectorAll('input[name=choice]'), function (x) { return x.value; }).join('')
+				    + (document.querySelector('.support-box') ? '+support' : '') + (document.querySelector('.content-note') ? '+note' : '');
+				  answer(true);
+				}
+				return JSON.stringify(seen);
+				""";
+		List<Map<String, String>> attempts = new java.util.ArrayList<>();
+		for (int attempt = 0; attempt < 4; attempt++) {
+			launch("?new");
+			robot("toAssessment();");
+			@SuppressWarnings("unchecked")
+			List<String> drawn = (List<String>) browser.executeScript("return JSON.parse(window.parent.API.cmi.suspend_data).d;");
+			assertThat(drawn).hasSize(5).contains("a1").containsAnyOf("a5", "a6");
+			assertThat(drawn.stream().filter(listening::contains).count()).isGreaterThanOrEqualTo(3);
+			if (attempt == 0) {
+				String first = robot("return Array.prototype.map.call(document.querySelectorAll('input[name=choice]'), function (x) { return x.value; }).join('');");
+				launch("");
+				assertThat(robot("return Array.prototype.map.call(document.querySelectorAll('input[name=choice]'), function (x) { return x.value; }).join('');"))
+					.as("resumed, the same order").isEqualTo(first);
+			}
+			Map<String, String> seen = new tools.jackson.databind.json.JsonMapper().readValue(robot(orders),
+					new tools.jackson.core.type.TypeReference<Map<String, String>>() { });
+			seen.forEach((id, shown) -> {
+				assertThat(shown).as("content note on every question of an assessment that has one").endsWith("+note");
+				if (id.equals("a3")) {
+					assertThat(shown).as("fixed order").startsWith("abc");
+				}
+				assertThat(shown.contains("+support")).as("support box on " + id).isEqualTo(id.equals("a5"));
+			});
+			attempts.add(seen);
+		}
+		assertThat(attempts.stream().flatMap(m -> m.entrySet().stream())
+			.filter(e -> !e.getKey().equals("a3"))
+			.collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey,
+					java.util.stream.Collectors.mapping(Map.Entry::getValue, java.util.stream.Collectors.toSet())))
+			.values().stream().anyMatch(orders2 -> orders2.size() > 1)).as("attempts see their own order").isTrue();
 	}
 
 }
