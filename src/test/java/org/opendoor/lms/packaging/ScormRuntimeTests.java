@@ -183,6 +183,12 @@ class ScormRuntimeTests {
 				var saved = fresh ? null : JSON.parse(localStorage.getItem('lms') || 'null');
 				var record = saved || { commits: 0, finishes: 0, maxSuspend: 0 };
 				window.stored = function () { return JSON.parse(localStorage.getItem('lms') || 'null'); };
+				/* ?fail=n: the LMS refuses the next n commits, as an LMS that cannot reach its server does. */
+				var failing = parseInt((location.search.match(/fail=(\\d+)/) || [])[1] || '0', 10);
+				var refuse = function (api, name) {
+				  var real = api[name];
+				  api[name] = function (p) { if (failing > 0) { failing--; return 'false'; } return real.call(api, p); };
+				};
 				""";
 		Files.writeString(site.resolve("lms.js"), common + (v12 ? """
 				window.API = new Scorm12API({ autocommit: false, logLevel: 5, mastery_override: %s });
@@ -198,6 +204,7 @@ class ScormRuntimeTests {
 				};
 				API.on('LMSSetValue.cmi.suspend_data', function (e, v) { record.maxSuspend = Math.max(record.maxSuspend, String(v).length); });
 				API.on('LMSCommit', function () { keep('commits'); });
+				refuse(API, 'LMSCommit');
 				API.on('LMSFinish', function () { keep('finishes'); });
 				window.live = function () { return API.isInitialized() ? API.cmi.core.lesson_location : 'not running'; };
 				window.lastInteraction = function () { var all = API.cmi.interactions.childArray; return JSON.stringify(all[all.length - 1]); };
@@ -219,6 +226,7 @@ class ScormRuntimeTests {
 				};
 				API_1484_11.on('SetValue.cmi.suspend_data', function (e, v) { record.maxSuspend = Math.max(record.maxSuspend, String(v).length); });
 				API_1484_11.on('Commit', function () { keep('commits'); });
+				refuse(API_1484_11, 'Commit');
 				API_1484_11.on('BeforeTerminate', function () { keep('finishes'); });
 				window.live = function () { return API_1484_11.isInitialized() ? API_1484_11.cmi.location : 'not running'; };
 				window.lastInteraction = function () { var all = API_1484_11.cmi.interactions.childArray; return JSON.stringify(all[all.length - 1]); };
@@ -499,6 +507,19 @@ class ScormRuntimeTests {
 			.collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey,
 					java.util.stream.Collectors.mapping(Map.Entry::getValue, java.util.stream.Collectors.toSet())))
 			.values().stream().anyMatch(orders2 -> orders2.size() > 1)).as("attempts see their own order").isTrue();
+	}
+
+
+	@ParameterizedTest
+	@ValueSource(strings = { "scorm12", "scorm2004" })
+	void aRefusedCommitIsTriedAgain(String standardName) throws Exception {
+		start(PackageStandard.of(standardName).orElseThrow(), PackageManifestTests.course("first-steps"), true);
+		launch("?new&fail=1");
+		browser.switchTo().defaultContent();
+		assertThat(stored()).as("the first commit was refused").isNull();
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> stored() != null);
+		assertThat(((Number) stored().get("commits")).intValue()).isEqualTo(1);
+		assertThat(stored().get("status")).isIn("incomplete", "unknown");
 	}
 
 }
