@@ -422,6 +422,10 @@ class ScormRuntimeTests {
 		start(standard, course, true);
 		launch("?new");
 		int pages = Integer.parseInt(robot("return everything();"));
+		Map<String, Object> content = stored();
+		assertThat(content.get(standard == PackageStandard.SCORM12 ? "status" : "completion"))
+			.as("the content finished, no round submitted yet").isEqualTo("completed");
+		browser.switchTo().frame(0);
 		assertThat(robot("return round('pass');")).isEqualTo("You passed");
 		Map<String, Object> lms = close();
 		int commits = ((Number) lms.get("commits")).intValue();
