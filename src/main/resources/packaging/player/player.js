@@ -16,36 +16,93 @@
   }
 
   /* ---- LMS adapter ---- */
-  function find(name) {
-    var w = window;
-    for (var i = 0; i < 10 && w; i++) {
-      if (w[name]) { return w[name]; }
-      if (w.parent && w.parent !== w) { w = w.parent; } else { break; }
+  /* The ADL API discovery algorithm: this window and each parent up to the top, then the opener (of
+     this window or of its top window, for a course opened in a popup from inside an LMS frame) and
+     each of the opener's parents. A window of another origin is passed over, not a dead end. */
+  function scan(win, name) {
+    for (var tries = 0; win && tries < 500; tries++) {
+      try { if (win[name]) { return win[name]; } } catch (e) { /* another origin: look further up */ }
+      var up = null;
+      try { up = win.parent; } catch (e) { up = null; }
+      if (!up || up === win) { return null; }
+      win = up;
     }
-    return window.opener && window.opener[name] ? window.opener[name] : null;
+    return null;
   }
-  var api12 = find('API');
-  var api04 = api12 ? null : find('API_1484_11');
+  function find(name) {
+    var api = scan(window, name);
+    [function () { return window.opener; }, function () { return window.top.opener; }].forEach(function (opener) {
+      var w = null;
+      try { w = opener(); } catch (e) { w = null; }
+      if (!api && w) { api = scan(w, name); }
+    });
+    return api;
+  }
+  var standard = (window.OPENDOOR_PACKAGE || {}).standard;
+  var api12 = standard === 'scorm2004' || standard === 'cmi5' ? null : find('API');
+  var api04 = api12 || standard === 'scorm12' || standard === 'cmi5' ? null : find('API_1484_11');
+  /* Every call's answer is checked; a commit that fails is tried again, and the state stays marked
+     unsaved so the next timer or status change sends it. */
   var lms = {
+    on: !!(api12 || api04), finished: false, dirty: false, tries: 0, retry: null,
+    ok: function (r) { return r === true || r === 'true'; },
+    error: function () {
+      try { return String(api12 ? api12.LMSGetLastError() : api04.GetLastError()); } catch (e) { return '?'; }
+    },
     start: function () {
-      if (api12) { api12.LMSInitialize(''); } else if (api04) { api04.Initialize(''); }
+      if (!lms.on) { return; }
+      var open = function () { return lms.ok(api12 ? api12.LMSInitialize('') : api04.Initialize('')); };
+      /* 101 (SCORM 1.2) and 103 (SCORM 2004): the LMS says the session is already open. */
+      if (!open() && ['101', '103'].indexOf(lms.error()) < 0 && !open()) { lms.on = false; }
     },
     get: function (k12, k04) {
-      if (api12) { return api12.LMSGetValue(k12) || ''; }
-      if (api04) { return api04.GetValue(k04) || ''; }
-      return '';
+      if (!lms.on) { return ''; }
+      return String((api12 ? (k12 ? api12.LMSGetValue(k12) : '') : (k04 ? api04.GetValue(k04) : '')) || '');
     },
     set: function (k12, k04, v) {
-      if (api12 && k12) { api12.LMSSetValue(k12, String(v)); }
-      if (api04 && k04) { api04.SetValue(k04, String(v)); }
+      var k = api12 ? k12 : k04;
+      if (!lms.on || !k || lms.finished) { return false; }
+      var ok = lms.ok(api12 ? api12.LMSSetValue(k, String(v)) : api04.SetValue(k, String(v)));
+      if (!ok && window.console) { console.warn('The LMS refused ' + k + ' (error ' + lms.error() + ')'); }
+      return ok;
     },
     commit: function () {
-      if (api12) { api12.LMSCommit(''); } else if (api04) { api04.Commit(''); }
+      if (!lms.on || lms.finished) { return false; }
+      clearTimeout(lms.retry);
+      var ok = lms.ok(api12 ? api12.LMSCommit('') : api04.Commit(''));
+      if (ok) { lms.dirty = false; lms.tries = 0; notice(false, 'save'); return true; }
+      lms.dirty = true;
+      lms.tries++;
+      if (window.console) { console.warn('The LMS did not save (error ' + lms.error() + '); trying again'); }
+      if (lms.tries >= 3) { notice(true, 'save'); }
+      lms.retry = setTimeout(lms.commit, Math.min(60000, 5000 * lms.tries));
+      return false;
     },
     finish: function () {
-      if (api12) { api12.LMSFinish(''); } else if (api04) { api04.Terminate(''); }
+      if (!lms.on || lms.finished) { return; }
+      clearTimeout(lms.retry);
+      lms.finished = lms.ok(api12 ? api12.LMSFinish('') : api04.Terminate(''));
+      if (!lms.finished) { lms.finished = lms.ok(api12 ? api12.LMSFinish('') : api04.Terminate('')); }
     }
   };
+  /* Saved every few minutes when something changed (a change of status saves at once). */
+  setInterval(function () { if (lms.dirty) { lms.commit(); } }, 120000);
+
+  /* The notice shown above the page while progress is not being recorded: no LMS was found, or the
+     LMS keeps refusing to save. */
+  function notice(show, why) {
+    var id = 'lms-notice-' + why, el = document.getElementById(id);
+    if (!show) { if (el) { el.parentNode.removeChild(el); } return; }
+    if (el) { return; }
+    el = document.createElement('div');
+    el.id = id;
+    el.className = 'lms-notice';
+    el.setAttribute('role', 'alert');
+    el.innerHTML = why === 'save'
+      ? '<h2>' + t('package.saveFailed.title', 'Your progress is not being saved') + '</h2><p>' + t('package.saveFailed.text', 'Your learning platform is not answering. Keep this window open: the course will keep trying to save your progress.') + '</p>'
+      : '<h2>' + t('package.noApi.title', 'Your progress is not being recorded') + '</h2><p>' + t('package.noApi.text', 'This course could not find your learning platform, so nothing you do here, including passing the assessment, will be recorded. To get your result recorded, close this window and open the course again from your learning platform.') + '</p>';
+    main.parentNode.insertBefore(el, main);
+  }
 
   /* ---- cmi5 (launched with endpoint, fetch, actor, registration and activityId) ----
      Every statement waits in an outbox, kept in this browser's storage under the registration, until
@@ -389,18 +446,80 @@
   });
   var assessmentStart = steps.length;
 
-  var state = { i: 0, a: {}, s: {}, d: [], r: 1, done: null };
+  /* The learner's state: i position, r assessment round, k the attempt's display-order seed, d the
+     round's drawn question ids, x the round's answers, a knowledge-check answers (option keys as one
+     string, "ac"), s scenario paths (the author's choice indexes), done the round's result, f content
+     finished, o best outcome ('p' passed, 'f' failed). Earlier rounds are never kept. */
+  var state = { v: 2, i: 0, r: 1, k: seed(), d: [], x: {}, a: {}, s: {}, done: null };
   var started = Date.now();
 
-  function draw() {
-    var bank = course.assessment ? course.assessment.questions.slice() : [];
-    function shuffle(list) {
-      for (var i = list.length - 1; i > 0; i--) { var j = Math.floor(Math.random() * (i + 1)); var t = list[i]; list[i] = list[j]; list[j] = t; }
-      return list;
+  function seed() { return Math.floor(Math.random() * 2176782336).toString(36); }
+
+  /* Reads saved state, including the first format (answers under "c:id" and "x<round>:id"). */
+  function restore(saved) {
+    var s = JSON.parse(saved);
+    if (!s || typeof s !== 'object' || !s.d) { return null; }
+    if (s.v !== 2) {
+      var old = s.a || {};
+      s.a = {}; s.x = {};
+      Object.keys(old).forEach(function (k) {
+        var keys = (old[k] || []).join('');
+        if (k.indexOf('c:') === 0) { s.a[k.substr(2)] = keys; }
+        if (k.indexOf('x' + s.r + ':') === 0) { s.x[k.substr(k.indexOf(':') + 1)] = keys; }
+      });
+      s.v = 2;
+      s.k = s.k || seed();
+      if (s.done) { s.o = s.done.passed ? 'p' : 'f'; }
     }
-    var critical = shuffle(bank.filter(function (q) { return q.critical; }));
-    var other = shuffle(bank.filter(function (q) { return !q.critical; }));
-    return shuffle(critical.concat(other).slice(0, course.assessment ? course.assessment.draw : 0).map(function (q) { return q.id; }));
+    s.x = s.x || {}; s.a = s.a || {}; s.s = s.s || {};
+    return s;
+  }
+
+  function random(list) {
+    for (var i = list.length - 1; i > 0; i--) { var j = Math.floor(Math.random() * (i + 1)); var x = list[i]; list[i] = list[j]; list[j] = x; }
+    return list;
+  }
+
+  /* The same draw as learning/AssessmentDraw.java: with a blueprint, one question on each topic, then
+     each module up to its least number, then the rest at random; without one, critical items first. */
+  function draw() {
+    var a = course.assessment;
+    if (!a) { return []; }
+    var chosen = [];
+    function pick(wanted, count) {
+      if (count <= 0) { return; }
+      chosen = chosen.concat(random(a.questions.filter(function (q) { return wanted(q) && chosen.indexOf(q) < 0; })).slice(0, count));
+    }
+    var bp = a.blueprint;
+    if (bp) {
+      (bp.topics || []).forEach(function (topic) { pick(function (q) { return q.topic === topic; }, 1); });
+      Object.keys(bp.modules || {}).forEach(function (mod) {
+        var have = chosen.filter(function (q) { return q.revisitModule === mod; }).length;
+        pick(function (q) { return q.revisitModule === mod; }, bp.modules[mod] - have);
+      });
+    } else {
+      pick(function (q) { return q.critical; }, a.draw);
+    }
+    pick(function () { return true; }, a.draw - chosen.length);
+    return random(chosen.slice(0, a.draw).map(function (q) { return q.id; }));
+  }
+
+  /* Display order (learning/DisplayOrder.java): the author's indexes shuffled, the same for the same
+     seed (the attempt's seed and the item), so a resumed page shows the same order. */
+  function order(count, fixed, key) {
+    var list = [];
+    for (var n = 0; n < count; n++) { list.push(n); }
+    if (fixed || count < 2) { return list; }
+    var h = 2166136261, s = state.k + ':' + key;
+    for (var c = 0; c < s.length; c++) { h = Math.imul(h ^ s.charCodeAt(c), 16777619); }
+    var next = function () {
+      h = (h + 0x6D2B79F5) | 0;
+      var x = Math.imul(h ^ (h >>> 15), 1 | h);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+    for (var i = list.length - 1; i > 0; i--) { var j = Math.floor(next() * (i + 1)); var y = list[i]; list[i] = list[j]; list[j] = y; }
+    return list;
   }
 
   function byId(id) { return course.assessment.questions.filter(function (q) { return q.id === id; })[0]; }
@@ -415,90 +534,189 @@
     return list;
   }
 
-  /* SCORM 1.2 keeps at most 4,096 characters of suspend data. When the whole state does not fit,
-     formative answers (knowledge checks, scenario paths) give way first; the assessment answers,
-     the draw, the position and the result are kept. */
+  /* Suspend data within the standard's own limit (SCORM 1.2: 4,096 characters; SCORM 2004: 64,000).
+     Only the current round is kept, so it never grows with retakes. Should a very large course still
+     not fit, knowledge-check answers and then scenario paths give way; the round (draw, answers,
+     seed, position, result) never does. */
+  var LIMIT = api04 ? 64000 : 4096;
   function suspendData() {
     var data = JSON.stringify(state);
-    if (data.length <= 4000) { return data; }
-    var kept = {};
-    Object.keys(state.a).forEach(function (k) { if (k.charAt(0) === 'x') { kept[k] = state.a[k]; } });
-    data = JSON.stringify({ i: state.i, a: kept, s: {}, d: state.d, r: state.r, done: state.done });
-    return data.length <= 4000 ? data : JSON.stringify({ i: state.i, a: {}, s: {}, d: state.d, r: state.r, done: state.done });
+    if (data.length <= LIMIT) { return data; }
+    var lean = JSON.parse(data);
+    lean.a = {};
+    data = JSON.stringify(lean);
+    if (data.length <= LIMIT) { return data; }
+    lean.s = {};
+    return JSON.stringify(lean);
+  }
+
+  /* The statuses the LMS keeps, set only when they change (and then saved at once):
+     - SCORM 1.2 has one lesson_status: passed once a round is passed; failed after a failed round until
+       one is passed (a failure is never hidden behind "completed"); completed once the content is
+       finished with no round submitted; incomplete before.
+     - SCORM 2004: completion_status completed once the content is finished; success_status passed or
+       failed after the first round. */
+  var reported = {};
+  function report() {
+    var finished = !!(state.f || state.o);
+    var changed = false;
+    var put = function (k12, k04, v) {
+      var key = api12 ? k12 : k04;
+      if (!key || reported[key] === v) { return; }
+      reported[key] = v;
+      changed = lms.set(k12, k04, v) || changed;
+    };
+    put('cmi.core.lesson_status', null, state.o === 'p' ? 'passed' : state.o === 'f' ? 'failed' : finished ? 'completed' : 'incomplete');
+    put(null, 'cmi.completion_status', finished ? 'completed' : 'incomplete');
+    if (state.o) { put(null, 'cmi.success_status', state.o === 'p' ? 'passed' : 'failed'); }
+    if (changed) { lms.commit(); }
   }
 
   function save() {
-    lms.set('cmi.core.lesson_location', 'cmi.location', state.i);
-    lms.set('cmi.suspend_data', 'cmi.suspend_data', suspendData());
-    var total = allSteps().length;
-    lms.set(null, 'cmi.progress_measure', Math.min(1, state.i / Math.max(1, total - 1)).toFixed(2));
-    lms.commit();
+    if (lms.on && !lms.finished) {
+      lms.set('cmi.core.lesson_location', 'cmi.location', state.i);
+      lms.set('cmi.suspend_data', 'cmi.suspend_data', suspendData());
+      var total = allSteps().length;
+      lms.set(null, 'cmi.progress_measure', Math.min(1, state.i / Math.max(1, total - 1)).toFixed(2));
+      lms.dirty = true;
+      report();
+    }
     saveProgress();
   }
 
   function esc(s) { var d = document.createElement('div'); d.textContent = s; return d.innerHTML; }
 
+  function plain(html) { var d = document.createElement('div'); d.innerHTML = html || ''; return (d.textContent || '').replace(/\s+/g, ' ').trim(); }
+
+  function keyOf(q, i) { return q.options[i].key || String.fromCharCode(97 + i); }
+
   function chosenKeys(form) {
     return Array.prototype.filter.call(form.querySelectorAll('input[name=choice]'), function (x) { return x.checked; })
-      .map(function (x) { return x.value; }).sort();
+      .map(function (x) { return x.value; }).sort().join('');
   }
 
-  function correct(q, keys) {
-    var right = q.options.map(function (o, i) { return o.correct ? String.fromCharCode(97 + i) : null; }).filter(Boolean).sort();
-    return keys.length > 0 && keys.join(',') === right.join(',');
+  function rightKeys(q) {
+    return q.options.map(function (o, i) { return o.correct ? keyOf(q, i) : null; }).filter(Boolean).sort().join('');
   }
 
+  function correct(q, keys) { return !!keys && keys === rightKeys(q); }
+
+  function clock(ms, v12) {
+    var s = Math.max(0, ms / 1000);
+    if (!v12) { return 'PT' + s.toFixed(2) + 'S'; }
+    var h = Math.floor(s / 3600), mi = Math.floor(s % 3600 / 60), se = s % 60;
+    var two = function (x) { return (x < 10 ? '0' : '') + x; };
+    return two(Math.min(h, 9999)) + ':' + two(mi) + ':' + (se < 10 ? '0' : '') + se.toFixed(2);
+  }
+
+  /* One interaction per answer (journaled: a new index each time), with what LMS question reports
+     show: the question, the right answer, the learner's answer, the result, when and how long. SCORM 1.2
+     has no description element. */
+  var shownAt = Date.now();
   function interaction(q, keys, ok) {
     var n = parseInt(lms.get('cmi.interactions._count', 'cmi.interactions._count') || '0', 10) || 0;
-    var p12 = 'cmi.interactions.' + n + '.', p04 = 'cmi.interactions.' + n + '.';
-    lms.set(p12 + 'id', p04 + 'id', q.id);
-    lms.set(p12 + 'type', p04 + 'type', 'choice');
-    lms.set(p12 + 'student_response', p04 + 'learner_response', keys.join(api04 ? '[,]' : ','));
-    lms.set(p12 + 'result', p04 + 'result', ok ? 'correct' : (api04 ? 'incorrect' : 'wrong'));
+    var p = 'cmi.interactions.' + n + '.';
+    var sep = api04 ? '[,]' : ',';
+    var now = new Date();
+    lms.set(p + 'id', p + 'id', q.id);
+    lms.set(p + 'type', p + 'type', 'choice');
+    lms.set(null, p + 'description', plain(q.promptHtml).substr(0, 250));
+    lms.set(p + 'time', p + 'timestamp', api04 ? now.toISOString().substr(0, 22) + 'Z' : now.toTimeString().substr(0, 8));
+    lms.set(p + 'weighting', p + 'weighting', 1);
+    lms.set(p + 'correct_responses.0.pattern', p + 'correct_responses.0.pattern', rightKeys(q).split('').join(sep));
+    lms.set(p + 'student_response', p + 'learner_response', keys.split('').join(sep));
+    lms.set(p + 'result', p + 'result', ok ? 'correct' : (api04 ? 'incorrect' : 'wrong'));
+    lms.set(p + 'latency', p + 'latency', clock(Date.now() - shownAt, !!api12));
+  }
+
+  function contentNote(html) {
+    html.push('<aside class="content-note"><h2>' + t('support.contentNote.title', 'Content note') + '</h2><p>' + t('support.contentNote.text', 'This part of the course talks about suicide and self-harm. Take a break whenever you need to; your place is saved.') + '</p></aside>');
+  }
+
+  /* The support box on every page whose item, question or scenario node asks for it. */
+  function supportBox(html) {
+    html.push('<aside class="support-box"><h2>' + t('support.title', 'Support, now or any time') + '</h2><p>' + t('package.support', 'If someone\u2019s life is at risk right now, call 999 or go to A&amp;E. Samaritans are there day and night on 116 123 (free).') + '</p></aside>');
   }
 
   function question(step, html, assessment) {
     var q = step.q;
-    var key = assessment ? 'x' + state.r + ':' + q.id : 'c:' + q.id;
+    var given = (assessment ? state.x[q.id] : state.a[q.id]) || '';
     var multiple = q.type === 'MULTIPLE';
-    var given = state.a[key] || [];
     html.push('<form class="question"><fieldset><legend>' + q.promptHtml + '</legend>');
-    q.options.forEach(function (o, i) {
-      var k = String.fromCharCode(97 + i);
+    order(q.options.length, q.fixedOrder, (assessment ? state.r + ':' : '') + q.id).forEach(function (i) {
+      var k = keyOf(q, i);
       html.push('<div class="choice"><input type="' + (multiple ? 'checkbox' : 'radio') + '" name="choice" id="choice-' + k +
-        '" value="' + k + '"' + (given.indexOf(k) >= 0 ? ' checked' : '') + '><label for="choice-' + k + '">' + o.textHtml + '</label></div>');
+        '" value="' + k + '"' + (given.indexOf(k) >= 0 ? ' checked' : '') + '><label for="choice-' + k + '">' + q.options[i].textHtml + '</label></div>');
     });
     html.push('</fieldset><button type="submit">' + (assessment ? t('player.saveNext', 'Save and continue') : t('player.check', 'Check my answer')) + '</button></form>');
-    if (!assessment && given.length) {
+    if (!assessment && given) {
       var ok = correct(q, given);
       html.push('<section id="feedback" class="feedback ' + (ok ? 'right' : 'wrong') + '" tabindex="-1"><h2>' + (ok ? t('player.feedback.right', 'That\u2019s right') : t('player.feedback.wrong', 'Not quite')) + '</h2><ul>');
       q.options.forEach(function (o, i) {
-        if (given.indexOf(String.fromCharCode(97 + i)) >= 0 || (!ok && o.correct)) { html.push('<li>' + o.textHtml + ' ' + o.feedbackHtml + '</li>'); }
+        if (given.indexOf(keyOf(q, i)) >= 0 || (!ok && o.correct)) { html.push('<li>' + o.textHtml + ' ' + o.feedbackHtml + '</li>'); }
       });
       html.push('</ul>' + (q.explanationHtml || '') + '</section>');
     }
+    if (q.supportBox) { supportBox(html); }
   }
 
   function mark() {
     var right = 0, criticalMissed = 0, revisit = [];
     state.d.forEach(function (id) {
       var q = byId(id);
-      if (correct(q, state.a['x' + state.r + ':' + id] || [])) { right++; }
+      if (correct(q, state.x[id])) { right++; }
       else {
         if (q.critical) { criticalMissed++; }
         if (q.revisitModule && revisit.indexOf(q.revisitModule) < 0) { revisit.push(q.revisitModule); }
       }
     });
     var total = state.d.length;
-    var passing = cmi5 && typeof cmi5.launch.masteryScore === 'number' ? cmi5.launch.masteryScore : parseFloat(lms.get('', 'cmi.scaled_passing_score'));
-    var needed = isNaN(passing) ? course.passMark / 100 : passing;
+    var enough = cmi5 && typeof cmi5.launch.masteryScore === 'number' ? right / total >= cmi5.launch.masteryScore
+      : right * 100 >= course.passMark * total;
     return { right: right, total: total, scaled: total ? right / total : 0, critical: criticalMissed,
-      passed: total > 0 && right / total >= needed && criticalMissed === 0, revisit: revisit };
+      passed: total > 0 && enough && criticalMissed === 0, revisit: revisit };
   }
+
+  /* The score the LMS records, in whole per cent rounded down: a pass is at or above the pass mark,
+     anything else below it (a round with a safety-critical item wrong is capped one point under), so
+     no mastery-score or passing-score rule of any LMS can turn a failure into a pass or a pass into a
+     failure. The learner's page shows the real count. See docs/packages.md. */
+  function recordedScore(m) {
+    var pct = m.total ? Math.floor(m.right * 100 / m.total) : 0;
+    return m.passed ? pct : Math.min(pct, Math.max(0, course.passMark - 1));
+  }
+
+  /* Links between lessons (href="lesson-<id>") move within the player; other links open beside the
+     course so the LMS session is never ended by leaving the page. */
+  function stepOfLesson(id) {
+    for (var i = 0; i < assessmentStart; i++) { if (steps[i].kind === 'lesson' && steps[i].item.id === id) { return i; } }
+    return -1;
+  }
+  function links() {
+    Array.prototype.forEach.call(main.querySelectorAll('a[href]'), function (a) {
+      var href = a.getAttribute('href');
+      var lesson = /^#?lesson-([^#]+)/.exec(href);
+      if (lesson) { a.setAttribute('href', '#lesson-' + lesson[1]); a.setAttribute('data-lesson', lesson[1]); }
+      else if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^(mailto|tel|sms):/i.test(href)) { a.setAttribute('target', '_blank'); a.setAttribute('rel', 'noopener'); }
+    });
+  }
+  main.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('a[href]') : null;
+    if (!a) { return; }
+    var lesson = a.getAttribute('data-lesson');
+    if (lesson !== null) {
+      e.preventDefault();
+      var at = stepOfLesson(lesson);
+      if (at >= 0) { go(at); }
+    } else if (a.getAttribute('href') === '#') {
+      e.preventDefault();
+    }
+  });
 
   function render() {
     var list = allSteps();
     if (state.i >= list.length) { state.i = list.length - 1; }
+    if (state.i >= assessmentStart || state.i === list.length - 1) { state.f = 1; }
     var step = list[state.i];
     var html = [];
     document.getElementById('course-title').textContent = t('package.title', '{0} (version {1})', [course.title, course.version]);
@@ -506,41 +724,53 @@
     document.getElementById('progress').value = pct;
     document.getElementById('progress-label').textContent = t('player.progress', 'Page {0} of {1} ({2}% through)', [state.i + 1, list.length, pct]) +
       (step.module ? ' \u00b7 ' + step.module.title : '');
+    var item = step.item || (step.kind === 'intro' || step.kind === 'assessment' ? course.assessment : null);
     if (step.kind === 'lesson') {
       html.push('<h1>' + esc(step.item.title) + '</h1>');
-      if (step.item.contentNote) { html.push('<aside class="content-note"><h2>' + t('support.contentNote.title', 'Content note') + '</h2><p>' + t('support.contentNote.text', 'This part of the course talks about suicide and self-harm. Take a break whenever you need to; your place is saved.') + '</p></aside>'); }
+      if (step.item.contentNote) { contentNote(html); }
       html.push(step.item.html);
-      if (step.item.supportBox) { html.push('<aside class="support-box"><h2>' + t('support.title', 'Support, now or any time') + '</h2><p>' + t('package.support', 'If someone\u2019s life is at risk right now, call 999 or go to A&amp;E. Samaritans are there day and night on 116 123 (free).') + '</p></aside>'); }
+      if (step.item.supportBox) { supportBox(html); }
     } else if (step.kind === 'check') {
       html.push('<h1>' + esc(step.item.title) + '</h1>');
+      if (item.contentNote) { contentNote(html); }
       question(step, html, false);
     } else if (step.kind === 'scenario') {
       var sc = step.item, path = state.s[sc.id] || [], node = sc.nodes.filter(function (n) { return n.id === sc.start; })[0], last = null;
       path.forEach(function (choice) { last = node.choices[choice]; node = sc.nodes.filter(function (n) { return n.id === last.next; })[0]; });
       html.push('<h1>' + esc(sc.title) + '</h1>');
+      if (sc.contentNote) { contentNote(html); }
       if (last) { html.push('<section id="feedback" class="feedback ' + (last.critical ? 'wrong' : last.best ? 'right' : '') + '"><h2>' + (last.critical ? t('player.scenario.critical', 'Stop and think: this choice puts someone at risk') : last.best ? t('player.scenario.best', 'A good choice') : t('player.scenario.notBest', 'There is a better way')) + '</h2>' + last.feedbackHtml + '</section>'); }
       html.push(node.textHtml);
       if (node.ending) { html.push('<p>' + t('package.scenario.end', 'This is the end of the scenario.') + '</p><button type="button" class="secondary" id="restart">' + t('player.scenario.restart', 'Try the scenario again') + '</button>'); }
       else {
         html.push('<form class="scenario"><fieldset><legend>' + t('player.scenario.what', 'What do you do?') + '</legend>');
-        node.choices.forEach(function (c, i) { html.push('<div class="choice"><input type="radio" name="option" id="option-' + i + '" value="' + i + '"><label for="option-' + i + '">' + c.textHtml + '</label></div>'); });
+        order(node.choices.length, node.fixedOrder, sc.id + ':' + node.id).forEach(function (i) {
+          html.push('<div class="choice"><input type="radio" name="option" id="option-' + i + '" value="' + i + '"><label for="option-' + i + '">' + node.choices[i].textHtml + '</label></div>');
+        });
         html.push('</fieldset><button type="submit">' + t('player.scenario.choose', 'Choose') + '</button></form>');
       }
+      if (node.supportBox) { supportBox(html); }
     } else if (step.kind === 'plan') {
-      html.push('<h1>' + esc(step.item.title) + '</h1>' + step.item.introHtml + '<ul>');
+      html.push('<h1>' + esc(step.item.title) + '</h1>');
+      if (step.item.contentNote) { contentNote(html); }
+      html.push(step.item.introHtml + '<ul>');
       step.item.prompts.forEach(function (p) { html.push('<li>' + esc(p.label) + '</li>'); });
       html.push('</ul><p>' + t('package.plan.private', 'Write your answers somewhere private: this page does not store them.') + '</p>');
+      if (step.item.supportBox) { supportBox(html); }
     } else if (step.kind === 'intro') {
-      html.push('<h1>' + esc(course.assessment.title) + '</h1><p>' + t('package.assessment.intro', 'The final assessment has {0} questions. To pass you need {1}% or more, and every question about keeping people safe right.', [state.d.length, course.passMark]) + '</p>');
+      html.push('<h1>' + esc(course.assessment.title) + '</h1>');
+      if (item.contentNote) { contentNote(html); }
+      html.push('<p>' + t('package.assessment.intro', 'The final assessment has {0} questions. To pass you need {1}% or more, and every question about keeping people safe right.', [state.d.length, course.passMark]) + '</p>');
     } else if (step.kind === 'assessment') {
       html.push('<h1>' + t('player.assessment.question', 'Question {0} of {1}', [step.n, state.d.length]) + '</h1>');
+      if (item.contentNote) { contentNote(html); }
       question(step, html, true);
     } else if (step.kind === 'result') {
       if (!state.done) {
         html.push('<h1>' + t('player.submit.title', 'Ready to submit?') + '</h1><button type="button" id="submit">' + t('player.submit.button', 'Submit my answers') + '</button>');
       } else {
         var m = state.done;
-        html.push('<h1>' + (m.passed ? t('result.passed', 'You passed') : t('result.failed', 'Not passed this time')) + '</h1><p class="score">' + t('package.result.score', 'You got {0} of {1} right ({2}%).', [m.right, m.total, Math.floor(m.scaled * 100)]) + '</p>');
+        html.push('<h1>' + (m.passed ? t('result.passed', 'You passed') : t('result.failed', 'Not passed this time')) + '</h1><p class="score">' + t('package.result.score', 'You got {0} of {1} right ({2}%).', [m.right, m.total, Math.floor(m.right * 100 / Math.max(1, m.total))]) + '</p>');
         html.push(recordNotice());
         if (m.critical) { html.push('<p>' + t('package.result.critical', '{0} safety-critical question(s) were not right. These must all be right to pass.', [m.critical]) + '</p>'); }
         if (m.revisit.length) {
@@ -557,8 +787,10 @@
     if (cmi5) { html.push('<button type="button" class="secondary" id="finish">' + (state.done && state.done.passed ? t('package.finish', 'Finish') : t('package.saveExit', 'Save and exit')) + '</button>'); }
     html.push('</nav>');
     main.innerHTML = html.join('');
+    links();
     wire(step);
     save();
+    shownAt = Date.now();
     var focus = document.getElementById('feedback') || main;
     focus.focus();
   }
@@ -572,7 +804,7 @@
     on('restart', function () { state.s[step.item.id] = []; render(); });
     on('submit', function () { finishRound(); });
     on('finish', leave);
-    on('retake', function () { state.r++; state.d = draw(); state.done = null; go(assessmentStart); });
+    on('retake', function () { state.r++; state.d = draw(); state.x = {}; state.done = null; go(assessmentStart); });
     var form = main.querySelector('form');
     if (!form) { return; }
     form.addEventListener('submit', function (e) {
@@ -585,9 +817,9 @@
         return;
       }
       var keys = chosenKeys(form);
-      if (!keys.length) { return; }
+      if (!keys) { return; }
       var assessment = step.kind === 'assessment';
-      state.a[(assessment ? 'x' + state.r + ':' : 'c:') + step.q.id] = keys;
+      (assessment ? state.x : state.a)[step.q.id] = keys;
       interaction(step.q, keys, correct(step.q, keys));
       if (assessment) { go(state.i + 1); } else { render(); }
     });
@@ -596,42 +828,42 @@
   function finishRound() {
     var m = mark();
     state.done = m;
-    lms.set('cmi.core.score.raw', 'cmi.score.raw', Math.round(m.scaled * 100));
+    state.o = m.passed || state.o === 'p' ? 'p' : 'f';
+    var score = recordedScore(m);
+    lms.set('cmi.core.score.raw', 'cmi.score.raw', score);
     lms.set('cmi.core.score.min', 'cmi.score.min', 0);
     lms.set('cmi.core.score.max', 'cmi.score.max', 100);
-    lms.set(null, 'cmi.score.scaled', m.scaled.toFixed(2));
-    lms.set('cmi.core.lesson_status', null, m.passed ? 'passed' : 'failed');
-    lms.set(null, 'cmi.completion_status', 'completed');
-    lms.set(null, 'cmi.success_status', m.passed ? 'passed' : 'failed');
+    lms.set(null, 'cmi.score.scaled', score / 100);
     if (cmi5) { cmi5Result(m); }
     render();
   }
 
-  function sessionTime() {
-    var s = Math.round((Date.now() - started) / 1000);
-    if (api04) { return 'PT' + s + 'S'; }
-    var h = Math.floor(s / 3600), mi = Math.floor(s % 3600 / 60), se = s % 60;
-    var two = function (x) { return (x < 10 ? '0' : '') + x; };
-    return two(h) + ':' + two(mi) + ':' + two(se);
+  /* Ends the LMS session when the page goes (pagehide, which LMS runtimes such as Moodle's answer
+     with a beacon rather than a synchronous request). Everything that matters was already saved on
+     each change of status, every few minutes and whenever the page was hidden. */
+  function endScorm() {
+    if (!lms.on || lms.finished) { return; }
+    lms.set('cmi.core.session_time', 'cmi.session_time', clock(Date.now() - started, !!api12).replace(/\.\d+$/, ''));
+    lms.set('cmi.core.exit', 'cmi.exit', state.o === 'p' ? '' : 'suspend');
+    save();
+    lms.finish();
   }
+
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden' && lms.dirty) { lms.commit(); }
+  });
 
   window.addEventListener('pagehide', function () {
     if (cmi5) { terminate(true); return; }
-    lms.set('cmi.core.session_time', 'cmi.session_time', sessionTime());
-    lms.set('cmi.core.exit', 'cmi.exit', state.done && state.done.passed ? '' : 'suspend');
-    save();
-    lms.finish();
+    endScorm();
   });
 
   /* Back from the browser's page cache after the session ended: the session cannot go on. */
   window.addEventListener('pageshow', function (e) { if (e.persisted && cmi5 && cmi5.ended) { left(); } });
 
   function begin(resumed) {
+    if (state.v !== 2) { state = restore(JSON.stringify(state)) || { v: 2, i: 0, r: 1, k: seed(), d: [], x: {}, a: {}, s: {}, done: null, c5: state.c5 }; }
     if (!state.d || !state.d.length) { state.d = draw(); }
-    if (!resumed) {
-      lms.set('cmi.core.lesson_status', null, 'incomplete');
-      lms.set(null, 'cmi.completion_status', 'incomplete');
-    }
     render();
   }
 
@@ -639,9 +871,10 @@
     cmi5Start();
   } else {
     lms.start();
+    if (!lms.on) { notice(true, 'api'); }
     var saved = lms.get('cmi.suspend_data', 'cmi.suspend_data');
     if (saved) {
-      try { state = JSON.parse(saved); } catch (e) { saved = ''; /* start afresh on unreadable data */ }
+      try { state = restore(saved) || state; } catch (e) { saved = ''; /* start afresh on unreadable data */ }
     }
     begin(!!saved);
   }

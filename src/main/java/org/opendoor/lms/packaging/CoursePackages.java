@@ -34,7 +34,8 @@ public class CoursePackages {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** The interface words the package player shows, taken from the site's messages in the package's language. */
-	static final List<String> PLAYER_TEXT = List.of("layout.skip", "package.noscript", "package.title", "player.progress",
+	static final List<String> PLAYER_TEXT = List.of("layout.skip", "package.noApi.title", "package.noApi.text",
+			"package.saveFailed.title", "package.saveFailed.text", "package.noscript", "package.title", "player.progress",
 			"player.saveNext", "player.check", "player.feedback.right", "player.feedback.wrong", "support.contentNote.title",
 			"support.contentNote.text", "support.title", "package.support", "player.scenario.critical",
 			"player.scenario.best", "player.scenario.notBest", "package.scenario.end", "player.scenario.restart",
@@ -100,7 +101,8 @@ public class CoursePackages {
 		files.put("index.html", page(new String(files.get("index.html"), StandardCharsets.UTF_8), course, language, text)
 			.getBytes(StandardCharsets.UTF_8));
 		files.put("course.js", ("window.OPENDOOR_COURSE = " + JSON.writeValueAsString(course) + ";\n"
-				+ "window.OPENDOOR_TEXT = " + JSON.writeValueAsString(text) + ";\n")
+				+ "window.OPENDOOR_TEXT = " + JSON.writeValueAsString(text) + ";\n"
+				+ "window.OPENDOOR_PACKAGE = " + JSON.writeValueAsString(Map.of("standard", standard.pathName())) + ";\n")
 			.getBytes(StandardCharsets.UTF_8));
 		String manifest = ManifestWriter.write(standard, course, List.copyOf(files.keySet()), language);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

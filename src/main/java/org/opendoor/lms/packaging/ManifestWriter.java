@@ -72,8 +72,7 @@ final class ManifestWriter {
 				      <title>%s</title>
 				      <item identifier="item" identifierref="sco" isvisible="true">
 				        <title>%s</title>
-				        <adlcp:masteryscore>%d</adlcp:masteryscore>
-				      </item>
+				%s      </item>
 				    </organization>
 				  </organizations>
 				  <resources>
@@ -81,14 +80,20 @@ final class ManifestWriter {
 				%s    </resource>
 				  </resources>
 				</manifest>
-				""".formatted(identifier(course), title, title, course.passMark(), files(files));
+				""".formatted(identifier(course), title, title,
+				course.assessment() == null ? "" : "        <adlcp:masteryscore>" + course.passMark() + "</adlcp:masteryscore>\n",
+				files(files));
 	}
 
 	static String scorm2004(Course course, List<String> files) {
 		String title = xml(course.title());
 		StringBuilder objectives = new StringBuilder();
 		for (CourseModule m : course.modules()) {
-			objectives.append("            <imsss:objective objectiveID=\"module-").append(xml(m.id())).append("\"/>\n");
+			objectives.append("            <imsss:objective objectiveID=\"module-")
+				.append(xml(m.id()))
+				.append("\" satisfiedByMeasure=\"false\">\n              <imsss:minNormalizedMeasure>")
+				.append(scaled(course.passMark()))
+				.append("</imsss:minNormalizedMeasure>\n            </imsss:objective>\n");
 		}
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>

@@ -70,6 +70,9 @@ class PackageManifestTests {
 		assertThat(files).containsKeys("index.html", "player.js", "player.css", "course.js");
 		String courseJs = new String(files.get("course.js"), StandardCharsets.UTF_8);
 		assertThat(courseJs).startsWith("window.OPENDOOR_COURSE = ").contains(course.title());
+		assertThat(courseJs).as("the shared course-model contract the player follows")
+			.contains("\"topic\":", "\"fixedOrder\":", "\"supportBox\":", "\"contentNote\":", "\"blueprint\":")
+			.contains("window.OPENDOOR_PACKAGE = {\"standard\":\"" + standard.pathName() + "\"}");
 		switch (standard) {
 			case SCORM12 -> {
 				assertThat(referenced).isGreaterThanOrEqualTo(5);
@@ -86,10 +89,41 @@ class PackageManifestTests {
 					.contains("adlcp:scormType=\"sco\"")
 					.contains("<imsss:minNormalizedMeasure>0.80</imsss:minNormalizedMeasure>");
 				course.modules().forEach(m -> assertThat(manifest).contains("objectiveID=\"module-" + m.id() + "\""));
+				// Moodle copies an objective's minNormalizedMeasure (1.0 when it has none) into
+				// cmi.scaled_passing_score: every objective carries the pass mark, so whichever is copied, the
+				// LMS's passing score is the course's.
+				Matcher objectives = Pattern.compile("<imsss:(?:primaryObjective|objective) [^>]*?(/?)>").matcher(manifest);
+				int count = 0;
+				while (objectives.find()) {
+					assertThat(objectives.group(1)).as("objective without minNormalizedMeasure").isEmpty();
+					count++;
+				}
+				assertThat(count).isEqualTo(course.modules().size() + 1);
+				assertThat(manifest.split("<imsss:minNormalizedMeasure>", -1)).hasSize(count + 1);
+				assertThat(Pattern.compile("<imsss:minNormalizedMeasure>([^<]*)<").matcher(manifest).results()
+					.map(r -> r.group(1)).distinct()).containsExactly("0.80");
+				assertThat(ScormRuntimeTests.FromManifest.of(manifest).scaledPassingScore()).isEqualTo("0.80");
 			}
 			case CMI5 -> assertThat(manifest).contains("moveOn=\"CompletedAndPassed\"").contains("masteryScore=\"0.80\"")
 				.contains("<url>index.html</url>");
 		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "scorm12", "scorm2004" })
+	void theEnglishAndWelshPackagesHaveTheirOwnIdentifiers(String standardName) throws Exception {
+		PackageStandard standard = PackageStandard.of(standardName).orElseThrow();
+		Course course = course("first-steps");
+		Pattern id = Pattern.compile("<manifest identifier=\"([^\"]+)\"");
+		String en = ManifestWriter.write(standard, course, CoursePackages.PLAYER, "en");
+		String cy = ManifestWriter.write(standard, course, CoursePackages.PLAYER, "cy");
+		Matcher a = id.matcher(en);
+		Matcher b = id.matcher(cy);
+		assertThat(a.find()).isTrue();
+		assertThat(b.find()).isTrue();
+		assertThat(a.group(1)).isNotEqualTo(b.group(1));
+		(standard == PackageStandard.SCORM12 ? SharedSchemas.scorm12() : SharedSchemas.scorm2004()).newValidator()
+			.validate(new StreamSource(new java.io.StringReader(cy)));
 	}
 
 	@org.junit.jupiter.api.Test
