@@ -231,16 +231,16 @@
     }, function () {
       cmi5.sending = false;
       cmi5.trouble = true;
-      notice();
+      recordStatus();
       setTimeout(flush, cmi5.backoff);
       cmi5.backoff = Math.min(cmi5.backoff * 2, 30000);
     });
-    notice();
+    recordStatus();
   }
 
   /* Nothing more to send for now: whoever waits (leaving the course) goes on. */
   function settle() {
-    notice();
+    recordStatus();
     cmi5.waiting.splice(0).forEach(function (fn) { fn(); });
   }
 
@@ -356,7 +356,7 @@
       : t('package.cmi5.pendingUnsaved', 'Your learning platform has not confirmed this result yet. Keep this window open while we try again.');
   }
 
-  function notice() {
+  function recordStatus() {
     var el = document.getElementById('record-status');
     if (el && cmi5 && cmi5.launch) { el.textContent = noticeText(); }
   }
