@@ -96,7 +96,9 @@ public class CourseCatalogue implements SmartInitializingSingleton {
 			List<String> notes = stored.contentChanged() ? List.of("the content of version " + course.version()
 					+ " changed since it was first loaded; give structural changes a new version") : List.of();
 			List<LintFinding> warnings = org.opendoor.lms.course.internal.ItemWriting.warnings(properties.directory(), course);
-			warnings.forEach(w -> log.info("Course {} item-writing warning: {}", course.id(), w));
+			if (!warnings.isEmpty()) {
+				log.info("Course {} has {} item-writing warning(s): see /admin/courses", course.id(), warnings.size());
+			}
 			newReports.add(new CourseReport(folder, course.id(), course.version(), true, List.of(), notes, warnings));
 			log.info("Loaded course {} version {}", course.id(), course.version());
 		}
