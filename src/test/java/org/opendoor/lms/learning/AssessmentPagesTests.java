@@ -114,7 +114,8 @@ class AssessmentPagesTests {
 			List<String> shown = shownOptions(page(path, learner));
 			assertThat(shownOptions(page(path, learner))).as("the same order on reload").isEqualTo(shown);
 			assertThat(shown).as("the attempt's own order")
-				.isEqualTo(DisplayOrder.of(q.step().question().options(), false, attempt + ":" + q.step().question().id())
+				.isEqualTo(DisplayOrder.of(q.step().question().options(), q.step().question().fixedOrder(),
+						attempt + ":" + q.step().question().id())
 					.stream().map(Question.Option::key).toList())
 				.containsExactlyInAnyOrderElementsOf(q.step().question().options().stream().map(Question.Option::key).toList());
 			anyShuffled |= !shown.equals(shown.stream().sorted().toList());
