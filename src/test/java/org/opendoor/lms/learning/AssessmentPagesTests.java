@@ -97,12 +97,16 @@ class AssessmentPagesTests {
 		String base = "/attempts/" + attempt + "/steps/";
 		List<StepView> questions = new ArrayList<>();
 		StepView check = null;
+		StepView scale = null;
 		StepView scenario = null;
 		for (StepView v = attempts.view(account.id(), attempt, attempts.currentStep(account.id(), attempt)); v != null;
 				v = v.nextKey() == null ? null : attempts.view(account.id(), attempt, v.nextKey())) {
 			switch (v.step().kind()) {
 				case ASSESSMENT_QUESTION -> questions.add(v);
-				case CHECK_QUESTION -> check = check == null && v.step().question().type() == QuestionType.SINGLE ? v : check;
+				case CHECK_QUESTION -> {
+					check = check == null && v.step().question().type() == QuestionType.SINGLE ? v : check;
+					scale = scale == null && v.step().question().fixedOrder() ? v : scale;
+				}
 				case SCENARIO -> scenario = scenario == null ? v : scenario;
 				default -> {
 				}
@@ -138,6 +142,10 @@ class AssessmentPagesTests {
 		mvc.perform(post(base + check.step().key()).param("choice", wrong).with(user(learner)).with(csrf()));
 		String feedback = page(base + check.step().key(), learner);
 		assertThat(feedback).contains(q.options().get(wrong.charAt(0) - 'a').feedbackHtml());
+
+		// a question that keeps its order (the tiers 1, 2, 3) is shown in the author's order
+		assertThat(shownOptions(page(base + scale.step().key(), learner)))
+			.isEqualTo(scale.step().question().options().stream().map(Question.Option::key).toList());
 
 		// a scenario's choices: the same order on reload, and the choice sent is the one recorded
 		String scenarioPage = page(base + scenario.step().key(), learner);
