@@ -89,6 +89,12 @@ public final class ContentReport {
 			md.append("- Lessons that mention suicide or self-harm: ").append(mentions)
 				.append(", every one with the support box (enforced by the lint)\n");
 			md.append("- Safe-messaging lint: passed (a course with a finding is not loaded)\n");
+			List<LintFinding> warnings = org.opendoor.lms.course.internal.ItemWriting.warnings(courses, course);
+			md.append("- Item-writing warnings (cues that make answers easier to guess; the course still loads): ")
+				.append(warnings.size()).append('\n');
+			for (LintFinding w : warnings) {
+				md.append("  - `").append(w.file()).append(':').append(w.line()).append("` ").append(w.message()).append('\n');
+			}
 			for (String language : result.translations().keySet()) {
 				md.append("- Translation '").append(language).append("': loaded and checked against the source (same ids and "
 						+ "structure, safe-messaging rules in Welsh too); readability is not scored, because the "

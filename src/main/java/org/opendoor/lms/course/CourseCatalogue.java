@@ -95,7 +95,11 @@ public class CourseCatalogue implements SmartInitializingSingleton {
 			loaded.put(course.id(), new CatalogueEntry(stored.id(), course));
 			List<String> notes = stored.contentChanged() ? List.of("the content of version " + course.version()
 					+ " changed since it was first loaded; give structural changes a new version") : List.of();
-			newReports.add(new CourseReport(folder, course.id(), course.version(), true, List.of(), notes));
+			List<LintFinding> warnings = org.opendoor.lms.course.internal.ItemWriting.warnings(properties.directory(), course);
+			if (!warnings.isEmpty()) {
+				log.info("Course {} has {} item-writing warning(s): see /admin/courses", course.id(), warnings.size());
+			}
+			newReports.add(new CourseReport(folder, course.id(), course.version(), true, List.of(), notes, warnings));
 			log.info("Loaded course {} version {}", course.id(), course.version());
 		}
 		newReports.sort(Comparator.comparing(CourseReport::folder));

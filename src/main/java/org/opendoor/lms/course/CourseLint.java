@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.opendoor.lms.course.internal.CourseReader;
+import org.opendoor.lms.course.internal.ItemWriting;
 
 /**
  * The course lint as a command: {@code ./mvnw -q compile exec:java} checks every course under
@@ -40,6 +41,13 @@ public final class CourseLint {
 			}
 			if (result.findings().isEmpty()) {
 				out.println("ok " + result.courseId() + " " + result.version());
+			}
+			if (result.course() != null) {
+				// warnings are printed but not counted: the course still loads
+				for (LintFinding warning : ItemWriting.warnings(target, result.course())) {
+					out.println("warning: " + root.resolve(warning.file()).normalize().toString().replace('\\', '/') + ":"
+							+ warning.line() + ": " + warning.message());
+				}
 			}
 		}
 		Path contacts = Files.isRegularFile(target.resolve(CourseReader.MANIFEST)) ? null

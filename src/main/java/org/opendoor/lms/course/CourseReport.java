@@ -11,7 +11,15 @@ import java.util.List;
  * @param loaded whether learners can start it
  * @param findings lint findings, empty when the course loaded
  * @param notes remarks that do not stop loading (for example content changed without a new version)
+ * @param warnings item-writing warnings with file and line: they do not stop loading
  */
 public record CourseReport(String folder, String courseId, String version, boolean loaded,
-		List<LintFinding> findings, List<String> notes) {
+		List<LintFinding> findings, List<String> notes, List<LintFinding> warnings) {
+
+	/** A report without warnings. */
+	public CourseReport(String folder, String courseId, String version, boolean loaded, List<LintFinding> findings,
+			List<String> notes) {
+		this(folder, courseId, version, loaded, findings, notes, List.of());
+	}
+
 }

@@ -57,6 +57,35 @@ public record StepView(UUID attemptId, Course course, AttemptStatus status, int 
 		return StepPlan.firstKeyOf(module);
 	}
 
+	/**
+	 * This page's question options in the order this attempt shows them: shuffled per attempt and question
+	 * (the same on every visit, on resume and after answering) unless the question keeps its author's
+	 * order. Each option keeps its own key, which is what an answer stores.
+	 */
+	public List<Question.Option> options() {
+		Question q = step.question();
+		return q == null ? List.of() : DisplayOrder.of(q.options(), q.fixedOrder(), seed(q.id()));
+	}
+
+	/**
+	 * The author's indexes of the current scenario node's choices, in the order this attempt shows them
+	 * (shuffled per attempt and node unless the node keeps its author's order). A choice is sent and
+	 * stored by its author index, never by where it was shown.
+	 */
+	public List<Integer> choiceOrder() {
+		if (scenario == null) {
+			return List.of();
+		}
+		Scenario.Node node = scenario.current();
+		List<Integer> indexes = java.util.stream.IntStream.range(0, node.choices().size()).boxed().toList();
+		return DisplayOrder.of(indexes, node.fixedOrder(), seed(step.item().id() + ":" + node.id()));
+	}
+
+	/** The display-order seed for an item of this attempt: the attempt's id and the item's id. */
+	private String seed(String itemId) {
+		return attemptId + ":" + itemId;
+	}
+
 	/** Whether the learner has answered this question page. */
 	public boolean answered() {
 		return !chosen.isEmpty();

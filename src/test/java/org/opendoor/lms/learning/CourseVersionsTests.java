@@ -142,4 +142,30 @@ class CourseVersionsTests {
 		}
 	}
 
+	@Test
+	void itemWritingWarningsLeaveTheCourseLoadedAndTheAdminPageListsThem() throws Exception {
+		Path cued = courses.resolve("best-always-first");
+		FileSystemUtils.copyRecursively(Path.of("src/test/resources/item-writing/best-always-first"), cued);
+		try {
+			catalogue.reload();
+			assertThat(catalogue.available()).extracting(e -> e.course().id()).contains("best-always-first");
+			CourseReport report = catalogue.reports().stream().filter(r -> r.courseId().equals("best-always-first"))
+				.findFirst().orElseThrow();
+			assertThat(report.loaded()).isTrue();
+			assertThat(report.findings()).isEmpty();
+			assertThat(report.warnings()).extracting(Object::toString).containsExactly("best-always-first/scenario.yaml:5:"
+					+ " item writing: the best choice is choice 1 at all 3 decision points: vary where you put it");
+			Account admin = accounts.create(new Registration("Admin", UUID.randomUUID() + "@example.org",
+					"long enough password", Nation.WALES, "en"), EnumSet.of(Role.ADMIN));
+			String html = mvc.perform(get("/admin/courses").with(user(new SignedInUser(admin.id(), admin.email(), "",
+					admin.roles())))).andReturn().getResponse().getContentAsString();
+			assertThat(html).contains("Item-writing warnings (1)").contains("best-always-first/scenario.yaml:5")
+				.contains("the best choice is choice 1 at all 3 decision points");
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(cued);
+			catalogue.reload();
+		}
+	}
+
 }
