@@ -16,6 +16,7 @@ import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseModule;
 import org.opendoor.lms.course.FacilitatorGuide;
 import org.opendoor.lms.course.LintFinding;
+import org.opendoor.lms.course.SafetyFlags;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -42,7 +43,8 @@ public final class FacilitatorReader {
 	/**
 	 * What a notes file holds.
 	 *
-	 * @param guide the notes, or {@code null} when the file has findings
+	 * @param guide the notes, or {@code null} when the file cannot be read as notes (a module without the
+	 * safety reminder it needs is a finding but still gives the notes)
 	 * @param findings the problems found
 	 */
 	public record Result(FacilitatorGuide guide, List<LintFinding> findings) {
@@ -126,6 +128,8 @@ public final class FacilitatorReader {
 		String closing = safe(top, "closing", name, findings);
 		List<FacilitatorGuide.ModuleNotes> modules = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
+		// a missing safety reminder is reported, but the notes can still be compared with their sibling
+		Findings safety = new Findings();
 		for (Node item : top.list("modules", false)) {
 			YamlMap m = YamlMap.of(item, name, findings, 0, MODULE_KEYS, "a module's notes");
 			if (m == null) {
@@ -140,12 +144,24 @@ public final class FacilitatorReader {
 				findings.add(name, m.lineOf("module"), "module '" + id + "' has notes twice");
 			}
 			Integer minutes = m.has("minutes") ? m.integer("minutes", true, 1, 600) : null;
-			modules.add(new FacilitatorGuide.ModuleNotes(id, minutes, safe(m, "opening", name, findings),
-					safeList(m, "ground_rules", name, findings), safeList(m, "safety", name, findings),
-					safeList(m, "prompts", name, findings)));
+			FacilitatorGuide.ModuleNotes notes = new FacilitatorGuide.ModuleNotes(id, minutes,
+					safe(m, "opening", name, findings), safeList(m, "ground_rules", name, findings),
+					safeList(m, "safety", name, findings), safeList(m, "prompts", name, findings));
+			boolean contentDiscusses = course.module(id == null ? "" : id).map(SafetyFlags::discusses).orElse(false);
+			String said = SafeMessaging.firstMention(String.join("\n", notes.opening() == null ? "" : notes.opening(),
+					String.join("\n", notes.groundRules()), String.join("\n", notes.prompts())));
+			if ((contentDiscusses || said != null) && notes.safety().isEmpty()) {
+				safety.add(name, m.line(), "safe messaging: module '" + id + "' discusses suicide or self-harm ("
+						+ (said != null ? "the notes say '" + said + "'" : "its pages have a content note")
+						+ ") but its notes have no safety reminder (safety:)");
+			}
+			modules.add(notes);
 		}
-		return findings.isEmpty() ? new Result(new FacilitatorGuide(opening, rules, closing, List.copyOf(modules)), List.of())
-				: new Result(null, findings.sorted());
+		if (!findings.isEmpty()) {
+			findings.addAll(safety);
+			return new Result(null, findings.sorted());
+		}
+		return new Result(new FacilitatorGuide(opening, rules, closing, List.copyOf(modules)), safety.sorted());
 	}
 
 	/** The Welsh sibling must match the source in everything but the words. */

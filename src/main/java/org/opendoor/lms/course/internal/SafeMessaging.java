@@ -68,8 +68,38 @@ public final class SafeMessaging {
 	private static final Pattern LEARNER_DIAGNOSES = Pattern.compile(
 			"\\byou(?:'ll| will| can| could| should| must| may| are able to| need to)?\\s+(diagnose|treat)\\b");
 
-	private static final Pattern MENTIONS = Pattern.compile(
-			"suicid|self-harm|self harm|hunanladd|hunan-niwed|hunan niwed|end (?:their|your|his|her|my) (?:own )?life|take (?:their|your|his|her|my) own life|took (?:their|his|her|my) own life");
+	/** Who a reflexive verb points back to, in English ("hurt themselves") and Welsh ("brifo eu hunain"). */
+	private static final String SELF = "(?:themselves|themself|myself|himself|herself|yourself|yourselves|ourselves)";
+
+	private static final String HUN = "(?:ei|eu|fy|dy|ein|eich) hun(?:ain)?(?!\\p{L})";
+
+	/**
+	 * Words and phrases that talk about suicide or self-harm, in English and Welsh (with the Welsh mutations),
+	 * matched on lower-case text with straight apostrophes. Besides the words themselves, the phrases people
+	 * use for them ("end their life", "hurt myself", "better off without me") count: a page quoting them
+	 * discusses suicide or self-harm as much as one naming it. Generic phrases ("giving up", "goodbye") do
+	 * not count on their own.
+	 */
+	private static final Pattern MENTIONS = Pattern.compile(String.join("|",
+			// English
+			"suicid\\p{L}*", "self[- ]?harm\\p{L}*", "self[- ]?injur\\p{L}*",
+			"(?<!\\p{L})(?:kill|hurt|harm|injur|cut)\\p{L}* " + SELF,
+			"(?<!\\p{L})end(?:s|ed|ing)? (?:their|your|his|her|my|our) (?:own )?li(?:fe|ves)(?!\\p{L})",
+			"(?<!\\p{L})(?:take|takes|took|taken|taking) (?:their|your|his|her|my|our) own li(?:fe|ves)(?!\\p{L})",
+			"(?<!\\p{L})end(?:s|ed|ing)? it all(?!\\p{L})", "better off (?:dead|without (?:me|them|him|her|us))",
+			"(?<!\\p{L})(?:want|wants|wanted|wanting) to die(?!\\p{L})", "(?<!\\p{L})no reason to (?:live|go on)",
+			"not worth living", "(?<!\\p{L})(?:can't|cannot|can not) (?:go on|see a way out|do this any ?more|take any ?more)",
+			"(?<!\\p{L})feel(?:s|ing)? like giving up(?!\\p{L})",
+			// Welsh
+			"hunan-?ladd\\p{L}*", "hunan[- ]?niwed\\p{L}*", "hunan[- ]?anaf\\p{L}*",
+			"(?<!\\p{L})l?ladd " + HUN,
+			"(?<!\\p{L})(?:b|f|m)rifo " + HUN, "(?<!\\p{L})niweidio " + HUN, "(?<!\\p{L})(?:h)?anafu " + HUN,
+			"(?:diwedd|derfyn|terfyn) ar (?:ei|eu|fy|dy|ein|eich) (?:b|f|m)?ywyd\\p{L}*",
+			"(?<!\\p{L})(?:d|dd|n)od (?:â|a)(?:'i|'u| ei| eu| fy| dy| ein| eich) (?:b|f|m)?ywyd\\p{L}* i ben",
+			"(?<!\\p{L})(?:ch|c|g|ngh)ymr\\p{L}* (?:ei|eu|fy|dy|ein|eich) (?:b|f|m)?ywyd\\p{L}* " + HUN,
+			"(?<!\\p{L})(?:eisiau|isio|moyn) marw(?!\\p{L})", "byd hebdd(?:o|a)f? (?:i|nhw|fe|fo|hi|ni)(?!\\p{L})",
+			"(?<!\\p{L})(?:g)?alla i ddim (?:mynd ymlaen|gwneud hyn (?:rhagor|mwyach))",
+			"(?<!\\p{L})methu (?:mynd ymlaen|gwneud hyn (?:rhagor|mwyach))", "teimlo fel rhoi'r gorau iddi"));
 
 	private SafeMessaging() {
 	}
@@ -114,7 +144,24 @@ public final class SafeMessaging {
 
 	/** Whether the text talks about suicide or self-harm. */
 	public static boolean mentionsSuicideOrSelfHarm(String text) {
-		return text != null && MENTIONS.matcher(text.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find();
+		return firstMention(text) != null;
+	}
+
+	/**
+	 * The first words in a text that talk about suicide or self-harm (lower case, whitespace collapsed), or
+	 * {@code null} when there are none.
+	 */
+	public static String firstMention(String text) {
+		if (text == null) {
+			return null;
+		}
+		Matcher m = MENTIONS.matcher(normalise(text));
+		return m.find() ? m.group() : null;
+	}
+
+	/** Text as the mention rules read it: lower case, straight apostrophes, single spaces. */
+	static String normalise(String text) {
+		return text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace("&#39;", "'").replaceAll("\\s+", " ");
 	}
 
 	private static int lineOf(String text, int index) {
