@@ -71,10 +71,14 @@ public record StepView(UUID attemptId, Course course, AttemptStatus status, int 
 
 	/**
 	 * Whether this page shows the content note: at the start of a lesson, check, scenario, plan or assessment
-	 * that has one, and on every page with the support box (a learner may come to it straight from a link).
+	 * that has one, and on every question or scenario page with the support box (a learner may come to it
+	 * straight from a link). A lesson or plan may have the support box only to help learners look after
+	 * themselves, so theirs follows their own flag.
 	 */
 	public boolean contentNote() {
-		if (supportBox() && step.kind() != StepKind.RESULT) {
+		boolean questionOrNode = step.kind() == StepKind.CHECK_QUESTION || step.kind() == StepKind.ASSESSMENT_QUESTION
+				|| step.kind() == StepKind.SCENARIO;
+		if (questionOrNode && supportBox()) {
 			return true;
 		}
 		return switch (step.kind()) {

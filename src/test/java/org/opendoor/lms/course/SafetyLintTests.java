@@ -75,6 +75,8 @@ class SafetyLintTests {
 						"plan-content-note/plan.yaml:1: safe messaging: this plan discusses suicide or self-harm (line 4) but has no content note (content_note: true at the top of the file)")),
 				Arguments.of("facilitator-safety", List.of(
 						"facilitator-safety/facilitator.yaml:3: safe messaging: module 'm1' discusses suicide or self-harm (its pages have a content note) but its notes have no safety reminder (safety:)")),
+				Arguments.of("facilitator-phrase", List.of(
+						"facilitator-phrase/facilitator.yaml:8: safe messaging: avoid 'committed suicide' (say 'died by suicide' or 'took their own life')")),
 				Arguments.of("welsh", List.of(
 						"welsh/check.cy.yaml:9: safe messaging: question 'q1' mentions suicide or self-harm ('frifo ei hun') but has no support box (support_box: true)",
 						"welsh/check.yaml:7: safe messaging: question 'q1' mentions suicide or self-harm ('hurting himself') but has no support box (support_box: true)")),

@@ -140,6 +140,11 @@ class SafetyOnEveryPageTests {
 		Document result = page(base + StepPlan.RESULT, learner);
 		assertThat(result.select("ul.missed").text()).contains("self-harm");
 		assertThat(result.selectFirst("aside.support-box")).as("result listing it: support box").isNotNull();
+
+		// a lesson with the support box only for the learner's own wellbeing does not claim to discuss suicide
+		UUID flagship = attempts.start(account.id(), "hub-leaders-mental-health-awareness");
+		Document debrief = page("/attempts/" + flagship + "/steps/lesson-debrief", learner);
+		assertSafety(debrief, "lesson with the support box but no content note", false, true);
 	}
 
 	@Test

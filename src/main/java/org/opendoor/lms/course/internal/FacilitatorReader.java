@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads and lints a course's optional facilitator notes ({@code facilitator.yaml}) and their Welsh sibling
@@ -209,9 +210,12 @@ public final class FacilitatorReader {
 
 	private static List<String> safeList(YamlMap map, String key, String file, Findings findings) {
 		List<String> texts = map.strings(key, false);
-		for (String text : texts) {
-			for (SafeMessaging.Problem p : SafeMessaging.check(text)) {
-				findings.add(file, map.lineOf(key), p.message());
+		List<Node> items = map.node(key) instanceof SequenceNode seq ? seq.getValue() : List.of();
+		for (int i = 0; i < texts.size(); i++) {
+			// each entry's own line when the list is well formed, else the key's
+			int line = texts.size() == items.size() ? items.get(i).getStartMark().getLine() + 1 : map.lineOf(key);
+			for (SafeMessaging.Problem p : SafeMessaging.check(texts.get(i))) {
+				findings.add(file, line + p.lineIndex(), p.message());
 			}
 		}
 		return List.copyOf(texts);
