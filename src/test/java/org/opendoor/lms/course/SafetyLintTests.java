@@ -85,7 +85,9 @@ class SafetyLintTests {
 						"phrases-everywhere/course.yaml:4: awareness course: do not suggest the learner can diagnose (say what they can notice, ask and signpost)",
 						"phrases-everywhere/final.yaml:3: safe messaging: avoid 'mental health first aider' (this is an awareness course: the term is protected)",
 						"phrases-everywhere/plan.yaml:8: safe messaging: avoid 'failed attempt' (say 'survived a suicide attempt')",
-						"phrases-everywhere/scenario.yaml:4: safe messaging: avoid 'committed suicide' (say 'died by suicide' or 'took their own life')")));
+						"phrases-everywhere/scenario.yaml:4: safe messaging: avoid 'committed suicide' (say 'died by suicide' or 'took their own life')",
+						// on the line of the words, inside a folded text
+						"phrases-everywhere/scenario.yaml:24: safe messaging: avoid 'cry for help' (avoid judging phrases; say 'a sign they need support')")));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -571,8 +571,7 @@ public final class CourseReader {
 			String id = checkedId(m, file);
 			claim(itemIds, id, file, m.lineOf("id"));
 			String title = m.string("title", true);
-			safe(title, file, m.lineOf("title"));
-			mentions.look(m, "title", title);
+			mentions.text(m, "title", title);
 			List<Question> questions = new ArrayList<>();
 			for (Node qNode : m.list("questions", true)) {
 				YamlMap q = YamlMap.of(qNode, file, findings, 0, QUESTION_KEYS, "a question");
@@ -603,16 +602,14 @@ public final class CourseReader {
 				}
 			}
 			String prompt = q.string("prompt", true);
-			safe(prompt, file, q.lineOf("prompt"));
-			Mentions.Found found = mentions.look(q, "prompt", prompt);
+			Mentions.Found found = mentions.text(q, "prompt", prompt);
 			boolean critical = q.bool("critical");
 			String module = q.string("module", false);
 			if (module != null) {
 				moduleRefs.add(new PendingModuleRef(module, file, q.lineOf("module")));
 			}
 			String explanation = q.string("explanation", false);
-			safe(explanation, file, q.lineOf("explanation"));
-			found = Mentions.first(found, mentions.look(q, "explanation", explanation));
+			found = Mentions.first(found, mentions.text(q, "explanation", explanation));
 			String topic = q.string("topic", false);
 			if (topic != null && !topic.matches("[a-z0-9][a-z0-9-]*")) {
 				findings.add(file, q.lineOf("topic"), label + " has topic '" + topic
@@ -628,10 +625,8 @@ public final class CourseReader {
 				String text = o.string("text", true);
 				boolean correct = o.bool("correct");
 				String feedback = o.string("feedback", true);
-				safe(text, file, o.lineOf("text"));
-				safe(feedback, file, o.lineOf("feedback"));
-				found = Mentions.first(found, mentions.look(o, "text", text));
-				found = Mentions.first(found, mentions.look(o, "feedback", feedback));
+				found = Mentions.first(found, mentions.text(o, "text", text));
+				found = Mentions.first(found, mentions.text(o, "feedback", feedback));
 				options.add(new Question.Option(Question.Option.keyFor(options.size()), inline(text), correct,
 						inline(feedback)));
 			}
@@ -673,9 +668,7 @@ public final class CourseReader {
 			claim(itemIds, id, file, m.lineOf("id"));
 			String title = m.string("title", true);
 			String intro = m.string("intro", true);
-			safe(title, file, m.lineOf("title"));
-			safe(intro, file, m.lineOf("intro"));
-			Mentions.Found found = Mentions.first(mentions.look(m, "title", title), mentions.look(m, "intro", intro));
+			Mentions.Found found = Mentions.first(mentions.text(m, "title", title), mentions.text(m, "intro", intro));
 			Map<String, String> promptIds = new HashMap<>();
 			List<WellbeingPlan.Prompt> prompts = new ArrayList<>();
 			for (Node pNode : m.list("prompts", true)) {
@@ -687,10 +680,8 @@ public final class CourseReader {
 				claim(promptIds, promptId, file, p.lineOf("id"));
 				String label = p.string("label", true);
 				String hint = p.string("hint", false);
-				safe(label, file, p.lineOf("label"));
-				safe(hint, file, p.lineOf("hint"));
-				found = Mentions.first(found, mentions.look(p, "label", label));
-				found = Mentions.first(found, mentions.look(p, "hint", hint));
+				found = Mentions.first(found, mentions.text(p, "label", label));
+				found = Mentions.first(found, mentions.text(p, "hint", hint));
 				prompts.add(new WellbeingPlan.Prompt(promptId, label, hint));
 			}
 			boolean contentNote = m.bool("content_note");
@@ -719,10 +710,8 @@ public final class CourseReader {
 			claim(itemIds, id, file, m.lineOf("id"));
 			String title = m.string("title", true);
 			String setting = m.string("setting", true);
-			safe(title, file, m.lineOf("title"));
-			safe(setting, file, m.lineOf("setting"));
-			mentions.look(m, "title", title);
-			mentions.look(m, "setting", setting);
+			mentions.text(m, "title", title);
+			mentions.text(m, "setting", setting);
 			String start = m.string("start", true);
 			Map<String, Integer> nodeLines = new LinkedHashMap<>();
 			Map<String, String> nodeIds = new HashMap<>();
@@ -741,8 +730,7 @@ public final class CourseReader {
 				}
 				nodeLines.put(nodeId, n.line());
 				String nodeText = n.string("text", true);
-				safe(nodeText, file, n.lineOf("text"));
-				Mentions.Found found = mentions.look(n, "text", nodeText);
+				Mentions.Found found = mentions.text(n, "text", nodeText);
 				boolean ending = n.bool("ending");
 				List<Scenario.Choice> choices = new ArrayList<>();
 				for (Node cNode : n.list("choices", false)) {
@@ -753,10 +741,8 @@ public final class CourseReader {
 					String choiceText = c.string("text", true);
 					String next = c.string("next", true);
 					String feedback = c.string("feedback", true);
-					safe(choiceText, file, c.lineOf("text"));
-					safe(feedback, file, c.lineOf("feedback"));
-					found = Mentions.first(found, mentions.look(c, "text", choiceText));
-					found = Mentions.first(found, mentions.look(c, "feedback", feedback));
+					found = Mentions.first(found, mentions.text(c, "text", choiceText));
+					found = Mentions.first(found, mentions.text(c, "feedback", feedback));
 					choices.add(new Scenario.Choice(inline(choiceText), next, inline(feedback), c.bool("best"),
 							c.bool("critical")));
 					if (next != null) {
@@ -940,9 +926,9 @@ public final class CourseReader {
 	}
 
 	/**
-	 * The places in one YAML file where suicide or self-harm is discussed, and the findings for a question,
-	 * node or plan without its support box or a file without its content note. A mention is reported on the
-	 * line that holds its words.
+	 * The text checks of one YAML file: safe-messaging problems, the places where suicide or self-harm is
+	 * discussed, and the findings for a question, node or plan without its support box or a file without its
+	 * content note. Each is reported on the line that holds its words.
 	 */
 	private static final class Mentions {
 
@@ -973,8 +959,22 @@ public final class CourseReader {
 			return a != null ? a : b;
 		}
 
-		/** Looks for a mention in the value of {@code key}; remembers and returns it. */
-		Found look(YamlMap map, String key, String value) {
+		/**
+		 * Checks the text value of {@code key}: reports each safe-messaging problem on the line of its words,
+		 * and returns (and remembers) where it first mentions suicide or self-harm, or {@code null}.
+		 */
+		Found text(YamlMap map, String key, String value) {
+			if (value == null) {
+				return null;
+			}
+			for (SafeMessaging.Problem p : SafeMessaging.check(value)) {
+				findings.add(file, SourceLines.lineOf(lines, map.node(key), p.words(), map.lineOf(key) + p.lineIndex()),
+						p.message());
+			}
+			return look(map, key, value);
+		}
+
+		private Found look(YamlMap map, String key, String value) {
 			String words = SafeMessaging.firstMention(value);
 			if (words == null) {
 				return null;

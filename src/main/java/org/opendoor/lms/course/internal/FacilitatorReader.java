@@ -118,15 +118,16 @@ public final class FacilitatorReader {
 			findings.add(name, 1, "the file is empty");
 			return new Result(null, findings.sorted());
 		}
+		List<String> lines = text.lines().toList();
 		Set<String> known = new HashSet<>();
 		course.modules().stream().map(CourseModule::id).forEach(known::add);
 		YamlMap top = YamlMap.of(node, name, findings, 0, KEYS, "the facilitator notes");
 		if (top == null) {
 			return new Result(null, findings.sorted());
 		}
-		String opening = safe(top, "opening", name, findings);
-		List<String> rules = safeList(top, "ground_rules", name, findings);
-		String closing = safe(top, "closing", name, findings);
+		String opening = safe(top, "opening", name, findings, lines);
+		List<String> rules = safeList(top, "ground_rules", name, findings, lines);
+		String closing = safe(top, "closing", name, findings, lines);
 		List<FacilitatorGuide.ModuleNotes> modules = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		// a missing safety reminder is reported, but the notes can still be compared with their sibling
@@ -146,8 +147,8 @@ public final class FacilitatorReader {
 			}
 			Integer minutes = m.has("minutes") ? m.integer("minutes", true, 1, 600) : null;
 			FacilitatorGuide.ModuleNotes notes = new FacilitatorGuide.ModuleNotes(id, minutes,
-					safe(m, "opening", name, findings), safeList(m, "ground_rules", name, findings),
-					safeList(m, "safety", name, findings), safeList(m, "prompts", name, findings));
+					safe(m, "opening", name, findings, lines), safeList(m, "ground_rules", name, findings, lines),
+					safeList(m, "safety", name, findings, lines), safeList(m, "prompts", name, findings, lines));
 			boolean contentDiscusses = course.module(id == null ? "" : id).map(SafetyFlags::discusses).orElse(false);
 			String said = SafeMessaging.firstMention(String.join("\n", notes.opening() == null ? "" : notes.opening(),
 					String.join("\n", notes.groundRules()), String.join("\n", notes.prompts())));
@@ -198,24 +199,26 @@ public final class FacilitatorReader {
 		}
 	}
 
-	private static String safe(YamlMap map, String key, String file, Findings findings) {
+	private static String safe(YamlMap map, String key, String file, Findings findings, List<String> lines) {
 		String text = map.string(key, false);
 		if (text != null) {
 			for (SafeMessaging.Problem p : SafeMessaging.check(text)) {
-				findings.add(file, map.lineOf(key) + p.lineIndex(), p.message());
+				findings.add(file, SourceLines.lineOf(lines, map.node(key), p.words(), map.lineOf(key) + p.lineIndex()),
+						p.message());
 			}
 		}
 		return text;
 	}
 
-	private static List<String> safeList(YamlMap map, String key, String file, Findings findings) {
+	private static List<String> safeList(YamlMap map, String key, String file, Findings findings, List<String> lines) {
 		List<String> texts = map.strings(key, false);
 		List<Node> items = map.node(key) instanceof SequenceNode seq ? seq.getValue() : List.of();
 		for (int i = 0; i < texts.size(); i++) {
 			// each entry's own line when the list is well formed, else the key's
 			int line = texts.size() == items.size() ? items.get(i).getStartMark().getLine() + 1 : map.lineOf(key);
 			for (SafeMessaging.Problem p : SafeMessaging.check(texts.get(i))) {
-				findings.add(file, line + p.lineIndex(), p.message());
+				Node item = texts.size() == items.size() ? items.get(i) : null;
+				findings.add(file, SourceLines.lineOf(lines, item, p.words(), line + p.lineIndex()), p.message());
 			}
 		}
 		return List.copyOf(texts);

@@ -114,19 +114,20 @@ public final class SafeMessaging {
 		for (String[] banned : BANNED) {
 			int at = lower.indexOf(banned[0]);
 			if (at >= 0 && !(banned[0].equals("first aider") && lower.startsWith("mental health ", Math.max(0, at - 14)))) {
-				problems.add(new Problem(lineOf(lower, at), "safe messaging: avoid '" + banned[0] + "' (" + banned[1] + ")"));
+				problems.add(new Problem(lineOf(lower, at), "safe messaging: avoid '" + banned[0] + "' (" + banned[1] + ")",
+						banned[0]));
 			}
 		}
 		Matcher m = LEARNER_DIAGNOSES.matcher(lower);
 		while (m.find()) {
 			problems.add(new Problem(lineOf(lower, m.start()), "awareness course: do not suggest the learner can "
-					+ m.group(1) + " (say what they can notice, ask and signpost)"));
+					+ m.group(1) + " (say what they can notice, ask and signpost)", m.group()));
 		}
 		for (int i = 0; i < BANNED_WELSH.size(); i++) {
 			Matcher w = BANNED_WELSH_PATTERNS.get(i).matcher(lower);
 			if (w.find()) {
 				problems.add(new Problem(lineOf(lower, w.start()), "safe messaging: avoid '" + BANNED_WELSH.get(i)[1] + "' ("
-						+ BANNED_WELSH.get(i)[2] + ")"));
+						+ BANNED_WELSH.get(i)[2] + ")", w.group()));
 			}
 		}
 		Matcher cy = LEARNER_DIAGNOSES_WELSH.matcher(lower);
@@ -137,7 +138,7 @@ public final class SafeMessaging {
 				continue; // "does dim angen i chi ddiagnosio": the learner is told they need not
 			}
 			problems.add(new Problem(lineOf(lower, cy.start()), "awareness course: do not suggest the learner can "
-					+ cy.group(1) + " (say what they can notice, ask and signpost)"));
+					+ cy.group(1) + " (say what they can notice, ask and signpost)", cy.group()));
 		}
 		return problems;
 	}
@@ -179,8 +180,9 @@ public final class SafeMessaging {
 	 *
 	 * @param lineIndex zero-based line within the checked text
 	 * @param message what is wrong and what to say instead
+	 * @param words the words found (lower case), to find their line in a file
 	 */
-	record Problem(int lineIndex, String message) {
+	record Problem(int lineIndex, String message, String words) {
 	}
 
 }

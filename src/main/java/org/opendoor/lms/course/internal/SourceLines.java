@@ -55,7 +55,7 @@ final class SourceLines {
 				previous = ' ';
 			}
 		}
-		int at = flat.indexOf(words.toLowerCase(Locale.ROOT));
+		int at = flat.indexOf(words.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " "));
 		return at < 0 ? fallback : lineAt.get(at) + 1;
 	}
 
