@@ -26,6 +26,7 @@ import org.opendoor.lms.course.ModuleItem;
 import org.opendoor.lms.course.Question;
 import org.opendoor.lms.course.QuestionType;
 import org.opendoor.lms.course.Scenario;
+import org.opendoor.lms.course.SafetyFlags;
 import org.opendoor.lms.course.SupportContact;
 import org.opendoor.lms.course.SupportContacts;
 import org.opendoor.lms.course.WellbeingPlan;
@@ -407,28 +408,31 @@ public class Booklets implements SmartInitializingSingleton {
 
 		void lesson(Lesson lesson) {
 			add(new Block.Heading(2, lesson.title(), anchor(lesson), 2));
-			if (lesson.contentNote()) {
+			contentNote(lesson);
+			blocks.addAll(html(lesson.html(), lesson.source()));
+			supportBox(lesson);
+		}
+
+		/** The content note at the start of a section that opens with one. */
+		void contentNote(ModuleItem item) {
+			if (SafetyFlags.hasContentNote(item)) {
 				add(new Block.Boxed(List.of(new Block.Paragraph(List.of(Run.bold(text("support.contentNote.title"))),
 						Block.Look.URGENT, null), p(text("booklet.contentNote"))), true));
 			}
-			blocks.addAll(html(lesson.html(), lesson.source()));
-			if (lesson.supportBox()) {
-				supportBox();
-			}
 		}
 
-		void supportBox() {
-			List<Block> box = new ArrayList<>();
-			box.add(new Block.Heading(3, text("support.title"), null, 0));
-			box.add(new Block.Paragraph(List.of(Run.bold(text("support.urgent"))), Block.Look.URGENT, null));
-			box.add(contactList());
-			if (organisation != null) {
-				box.add(new Block.Paragraph(List.of(Run.plain(text("booklet.help.local", organisation.organisationName()) + " "),
-						Run.plain(text("booklet.pageWord") + " "), Run.pageOf("local"), Run.plain(".")), Block.Look.BODY,
-						null));
+		/**
+		 * The support box at the end of a section whose pages have one: kept to one line that points to the
+		 * full list of contacts at the front, so the list is not printed again after every section.
+		 */
+		void supportBox(ModuleItem item) {
+			if (!SafetyFlags.hasSupportBox(item)) {
+				return;
 			}
-			box.add(p(text("booklet.support.leave")));
-			add(new Block.Boxed(box, false));
+			add(new Block.Boxed(List.of(new Block.Paragraph(List.of(
+					Run.bold(text("booklet.support.pointer", text("nation." + nation.name())) + " "),
+					Run.plain(text("booklet.pageWord") + " "), Run.pageOf("help-front"), Run.plain(".")), Block.Look.BODY,
+					null)), false));
 		}
 
 		List<Run> answersOn(String anchor) {
@@ -438,6 +442,7 @@ public class Booklets implements SmartInitializingSingleton {
 
 		void check(KnowledgeCheck check) {
 			add(new Block.Heading(2, text("booklet.check", check.title()), anchor(check), 2));
+			contentNote(check);
 			add(p(text("booklet.check.lead")));
 			add(new Block.Paragraph(answersOn("answers-" + check.id()), Block.Look.META, null));
 			List<List<Block>> questions = new ArrayList<>();
@@ -454,6 +459,7 @@ public class Booklets implements SmartInitializingSingleton {
 				questions.add(item);
 			}
 			add(new Block.Bullets(true, false, questions));
+			supportBox(check);
 		}
 
 		/** The scenario's nodes in story order (from the start, breadth first), then any not reached. */
@@ -477,6 +483,7 @@ public class Booklets implements SmartInitializingSingleton {
 			if (scenario.setting() != null && !scenario.setting().isBlank()) {
 				add(meta(text("booklet.story.setting", scenario.setting())));
 			}
+			contentNote(scenario);
 			add(p(text("booklet.story.lead")));
 			add(new Block.Paragraph(answersOn("answers-" + scenario.id()), Block.Look.META, null));
 			Map<String, Integer> sections = sections(scenario);
@@ -496,10 +503,12 @@ public class Booklets implements SmartInitializingSingleton {
 				}
 				add(new Block.Bullets(true, true, choices));
 			}
+			supportBox(scenario);
 		}
 
 		void plan(WellbeingPlan plan) {
 			add(new Block.Heading(2, plan.title(), anchor(plan), 2));
+			contentNote(plan);
 			blocks.addAll(html(plan.introHtml(), plan.source()));
 			for (WellbeingPlan.Prompt prompt : plan.prompts()) {
 				add(new Block.Paragraph(List.of(Run.bold(prompt.label())), Block.Look.BODY, null));
@@ -508,6 +517,7 @@ public class Booklets implements SmartInitializingSingleton {
 				}
 				add(new Block.WriteIn(3));
 			}
+			supportBox(plan);
 		}
 
 		void answers() {
@@ -553,6 +563,7 @@ public class Booklets implements SmartInitializingSingleton {
 				questions.add(item);
 			}
 			add(new Block.Bullets(true, false, questions));
+			supportBox(check);
 		}
 
 		void scenarioAnswers(Scenario scenario) {
@@ -580,6 +591,7 @@ public class Booklets implements SmartInitializingSingleton {
 				}
 				add(new Block.Bullets(true, true, choices));
 			}
+			supportBox(scenario);
 		}
 
 		void directory() {

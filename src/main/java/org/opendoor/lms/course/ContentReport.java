@@ -88,6 +88,19 @@ public final class ContentReport {
 					median(scores), max));
 			md.append("- Lessons that mention suicide or self-harm: ").append(mentions)
 				.append(", every one with the support box (enforced by the lint)\n");
+			List<ModuleItem> items = course.modules().stream().flatMap(m -> m.items().stream()).toList();
+			long questions = items.stream().filter(KnowledgeCheck.class::isInstance)
+				.flatMap(i -> ((KnowledgeCheck) i).questions().stream()).filter(Question::supportBox).count();
+			long nodes = items.stream().filter(Scenario.class::isInstance)
+				.flatMap(i -> ((Scenario) i).nodes().stream()).filter(Scenario.Node::supportBox).count();
+			long assessed = course.assessment() == null ? 0
+					: course.assessment().questions().stream().filter(Question::supportBox).count();
+			md.append(String.format(Locale.ROOT, "- Other pages with the support box: %d check question(s), %d scenario "
+					+ "node(s), %d plan(s), %d assessment question(s); content notes on %d check, scenario and plan file(s)%s "
+					+ "(the lint finds the words in every file and refuses a page or file without its flag)%n", questions,
+					nodes, items.stream().filter(i -> i instanceof WellbeingPlan p && p.supportBox()).count(), assessed,
+					items.stream().filter(i -> !(i instanceof Lesson) && SafetyFlags.hasContentNote(i)).count(),
+					course.assessment() != null && course.assessment().contentNote() ? " and on the assessment" : ""));
 			md.append("- Safe-messaging lint: passed (a course with a finding is not loaded)\n");
 			List<LintFinding> warnings = org.opendoor.lms.course.internal.ItemWriting.warnings(courses, course);
 			md.append("- Item-writing warnings (cues that make answers easier to guess; the course still loads): ")

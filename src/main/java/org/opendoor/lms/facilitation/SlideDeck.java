@@ -15,6 +15,7 @@ import org.opendoor.lms.course.KnowledgeCheck;
 import org.opendoor.lms.course.Lesson;
 import org.opendoor.lms.course.ModuleItem;
 import org.opendoor.lms.course.Question;
+import org.opendoor.lms.course.SafetyFlags;
 import org.opendoor.lms.course.Scenario;
 import org.opendoor.lms.course.SupportContact;
 import org.opendoor.lms.course.WellbeingPlan;
@@ -23,9 +24,11 @@ import org.springframework.context.MessageSource;
 
 /**
  * Builds the slides of a course for a group session: a title slide; per module an introduction (with the
- * content note when any of its pages has one), each lesson in readable parts, the support box wherever a
- * lesson shows it, each knowledge-check question as "discuss, then reveal", each scenario along its best
- * path as situation, "what would you do?" and a reveal of the feedback on every choice, and any private plan;
+ * content note when any of its pages has one), each lesson in readable parts, each knowledge-check question
+ * as "discuss, then reveal", each scenario along its best path as situation, "what would you do?" and a
+ * reveal of the feedback on every choice, and any private plan; the content note on the slides that discuss
+ * suicide or self-harm, and a support slide after every lesson, check, scenario or plan whose pages have the
+ * support box;
  * and a closing "where to get help" slide. Every slide has facilitator notes: the authored ones from the
  * course's facilitator file and generated ones (timings, the right answers and feedback for the reveals).
  */
@@ -80,7 +83,7 @@ final class SlideDeck {
 
 	private void module(Course course, CourseModule module, int number, FacilitatorGuide.ModuleNotes authored,
 			List<SupportContact> contacts, List<LocalService> local) {
-		boolean contentNote = module.items().stream().anyMatch(i -> i instanceof Lesson l && l.contentNote());
+		boolean contentNote = SafetyFlags.discusses(module);
 		int readingMinutes = module.items().stream().filter(Lesson.class::isInstance).mapToInt(i -> ((Lesson) i).minutes()).sum();
 		List<String> notes = new ArrayList<>();
 		if (authored != null && authored.minutes() != null) {
@@ -102,7 +105,7 @@ final class SlideDeck {
 				List.of(), contentNote, List.of(), List.of(), notes);
 		for (ModuleItem item : module.items()) {
 			if (item instanceof Lesson lesson) {
-				lesson(module, lesson, contacts, local);
+				lesson(module, lesson);
 			}
 			else if (item instanceof KnowledgeCheck check) {
 				for (Question q : check.questions()) {
@@ -114,13 +117,19 @@ final class SlideDeck {
 			}
 			else if (item instanceof WellbeingPlan plan) {
 				add("plan", plan.title(), null, plan.introHtml(),
-						plan.prompts().stream().map(p -> escape(p.label())).toList(), List.of(), false, List.of(), List.of(),
-						List.of(msg("facilitate.notes.plan")));
+						plan.prompts().stream().map(p -> escape(p.label())).toList(), List.of(), plan.contentNote(),
+						List.of(), List.of(), List.of(msg("facilitate.notes.plan")));
+			}
+			if (SafetyFlags.hasSupportBox(item)) {
+				// after the slides of a lesson, check, scenario or plan that discusses suicide or self-harm
+				boolean signposting = "signposting".equals(module.id());
+				add("support", msg("facilitate.support.title"), item.title(), null, List.of(), List.of(), false, contacts,
+						signposting ? local : List.of(), List.of(msg("facilitate.notes.support")));
 			}
 		}
 	}
 
-	private void lesson(CourseModule module, Lesson lesson, List<SupportContact> contacts, List<LocalService> local) {
+	private void lesson(CourseModule module, Lesson lesson) {
 		List<String> parts = parts(lesson.html());
 		for (int i = 0; i < parts.size(); i++) {
 			List<String> notes = new ArrayList<>();
@@ -130,11 +139,6 @@ final class SlideDeck {
 			String subtitle = parts.size() > 1 ? msg("facilitate.lesson.part", i + 1, parts.size()) : module.title();
 			add("lesson", lesson.title(), subtitle, parts.get(i), List.of(), List.of(), i == 0 && lesson.contentNote(),
 					List.of(), List.of(), notes);
-		}
-		if (lesson.supportBox()) {
-			boolean signposting = "signposting".equals(module.id());
-			add("support", msg("facilitate.support.title"), lesson.title(), null, List.of(), List.of(), false, contacts,
-					signposting ? local : List.of(), List.of(msg("facilitate.notes.support")));
 		}
 	}
 
@@ -149,8 +153,9 @@ final class SlideDeck {
 			reveals.add(new Slide.Reveal(o.textHtml(), o.feedbackHtml(), o.correct(), false));
 			feedback.add(msg("facilitate.notes.feedback", plain(o.textHtml()), plain(o.feedbackHtml())));
 		}
+		boolean contentNote = q.supportBox() || check.contentNote() && check.questions().get(0) == q;
 		add("question", check.title(), msg("facilitate.question.discuss"), q.promptHtml(),
-				q.options().stream().map(Question.Option::textHtml).toList(), List.of(), false, List.of(), List.of(),
+				q.options().stream().map(Question.Option::textHtml).toList(), List.of(), contentNote, List.of(), List.of(),
 				List.of(msg("facilitate.notes.question"), msg("facilitate.notes.rightAnswer", String.join("; ", right))));
 		List<String> notes = new ArrayList<>(feedback);
 		if (q.explanationHtml() != null) {
@@ -167,13 +172,14 @@ final class SlideDeck {
 		int point = 0;
 		while (node != null && visited.add(node.id())) {
 			if (node.ending() || node.choices().isEmpty()) {
-				add("ending", scenario.title(), msg("facilitate.scenario.end"), node.textHtml(), List.of(), List.of(), false,
-						List.of(), List.of(), List.of(msg("facilitate.notes.ending")));
+				add("ending", scenario.title(), msg("facilitate.scenario.end"), node.textHtml(), List.of(), List.of(),
+						node.supportBox(), List.of(), List.of(), List.of(msg("facilitate.notes.ending")));
 				return;
 			}
 			point++;
 			add("situation", scenario.title(), point == 1 ? setting : msg("facilitate.scenario.next"), node.textHtml(),
-					List.of(), List.of(), false, List.of(), List.of(), List.of(msg("facilitate.notes.situation")));
+					List.of(), List.of(), node.supportBox() || point == 1 && scenario.contentNote(), List.of(), List.of(),
+					List.of(msg("facilitate.notes.situation")));
 			List<String> feedback = new ArrayList<>();
 			List<Slide.Reveal> reveals = new ArrayList<>();
 			Scenario.Choice best = null;

@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.account.Nation;
 import org.opendoor.lms.course.CatalogueEntry;
-import org.opendoor.lms.course.Lesson;
 import org.opendoor.lms.course.SupportContact;
 import org.opendoor.lms.course.SupportContacts;
 import org.opendoor.lms.course.WellbeingPlan;
@@ -207,10 +206,11 @@ public class Attempts {
 		StepView.ResultView resultView = kind == StepKind.RESULT && submitted ? resultView(course, attempt, given) : null;
 		org.opendoor.lms.account.Account learner = accounts.get(attempt.getLearnerId());
 		String language = catalogue.languageOf(attempt.getCourseVersionId(), learner.language());
-		List<SupportContact> support = step.item() instanceof Lesson lesson && lesson.supportBox()
-				? contacts.forNation(nationCode(learner.nation()), learner.language()) : List.of();
-		List<LocalService> local = step.item() instanceof Lesson lesson && lesson.supportBox() && step.module() != null
-				&& SIGNPOSTING_MODULE.equals(step.module().id()) ? localServices.forMember(attempt.getLearnerId()) : List.of();
+		boolean supportBox = StepView.showsSupportBox(step, path, resultView);
+		List<SupportContact> support = supportBox ? contacts.forNation(nationCode(learner.nation()), learner.language())
+				: List.of();
+		List<LocalService> local = supportBox && step.module() != null && SIGNPOSTING_MODULE.equals(step.module().id())
+				? localServices.forMember(attempt.getLearnerId()) : List.of();
 		return new StepView(attempt.getId(), course, attempt.getStatus(), attempt.getAssessmentRound(), step,
 				plan.position(step) + 1, plan.steps().size(), plan.previous(step).map(Step::key).orElse(null),
 				plan.next(step).map(Step::key).orElse(null), chosen, path, resultView, answeredInRound,

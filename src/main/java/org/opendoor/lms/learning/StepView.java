@@ -6,7 +6,9 @@ import java.util.UUID;
 
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseModule;
+import org.opendoor.lms.course.KnowledgeCheck;
 import org.opendoor.lms.course.Question;
+import org.opendoor.lms.course.SafetyFlags;
 import org.opendoor.lms.course.Scenario;
 import org.opendoor.lms.course.SupportContact;
 
@@ -89,6 +91,48 @@ public record StepView(UUID attemptId, Course course, AttemptStatus status, int 
 	/** Whether the learner has answered this question page. */
 	public boolean answered() {
 		return !chosen.isEmpty();
+	}
+
+	/** Whether this page shows the support box: it shows text that discusses suicide or self-harm. */
+	public boolean supportBox() {
+		return showsSupportBox(step, scenario, result);
+	}
+
+	/**
+	 * Whether this page shows the content note: at the start of a lesson, check, scenario, plan or assessment
+	 * that has one, and on every question or scenario page with the support box (a learner may come to it
+	 * straight from a link). A lesson or plan may have the support box only to help learners look after
+	 * themselves, so theirs follows their own flag.
+	 */
+	public boolean contentNote() {
+		boolean questionOrNode = step.kind() == StepKind.CHECK_QUESTION || step.kind() == StepKind.ASSESSMENT_QUESTION
+				|| step.kind() == StepKind.SCENARIO;
+		if (questionOrNode && supportBox()) {
+			return true;
+		}
+		return switch (step.kind()) {
+			case LESSON, PLAN -> SafetyFlags.hasContentNote(step.item());
+			case CHECK_QUESTION -> ((KnowledgeCheck) step.item()).contentNote()
+					&& ((KnowledgeCheck) step.item()).questions().get(0).id().equals(step.question().id());
+			case SCENARIO -> ((Scenario) step.item()).contentNote() && scenario != null && scenario.taken().isEmpty();
+			case ASSESSMENT_INTRO -> course.assessment() != null && course.assessment().contentNote();
+			default -> false;
+		};
+	}
+
+	/**
+	 * Whether a page shows the support box: a lesson or plan that has it, a question or scenario node that
+	 * has it (including nodes of the path shown above the current one), or a result listing such a question.
+	 */
+	static boolean showsSupportBox(Step step, ScenarioPath scenario, ResultView result) {
+		return switch (step.kind()) {
+			case LESSON, PLAN -> SafetyFlags.hasSupportBox(step.item());
+			case CHECK_QUESTION, ASSESSMENT_QUESTION -> step.question() != null && step.question().supportBox();
+			case SCENARIO -> scenario != null && (scenario.current().supportBox()
+					|| scenario.taken().stream().anyMatch(t -> t.node().supportBox()));
+			case RESULT -> result != null && result.missed().stream().anyMatch(Question::supportBox);
+			case ASSESSMENT_INTRO -> false;
+		};
 	}
 
 	/**

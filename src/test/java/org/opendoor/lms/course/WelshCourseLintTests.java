@@ -69,6 +69,7 @@ class WelshCourseLintTests {
 	void anUntranslatedLessonAndWelshSafeMessagingProblemsAreReported() {
 		assertThat(findings("untranslated")).containsExactly(
 				"untranslated/a.cy.md:5: untranslated: the lesson text is the same as in untranslated/a.md",
+				"untranslated/b.cy.md:2: safe messaging: the lesson mentions suicide or self-harm but has no support box (support_box: true)",
 				"untranslated/b.cy.md:5: safe messaging: avoid 'cyflawni hunanladdiad' (say 'marw drwy hunanladdiad' or 'rhoi diwedd ar ei fywyd')",
 				"untranslated/b.cy.md:6: awareness course: do not suggest the learner can ddiagnosio (say what they can notice, ask and signpost)");
 	}

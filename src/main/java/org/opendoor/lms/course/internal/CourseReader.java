@@ -140,6 +140,9 @@ public final class CourseReader {
 
 		private final List<PendingModuleRef> moduleRefs = new ArrayList<>();
 
+		/** Items whose text talks about suicide or self-harm, found as they are read. */
+		private final Set<ModuleItem> discussing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
 		/** The language of the translation being read, or {@code null} when reading the source files. */
 		private final String language;
 
@@ -182,6 +185,8 @@ public final class CourseReader {
 					version = m.string("version", true);
 					String title = m.string("title", true);
 					String description = m.string("description", true);
+					safe(title, manifestFile, m.lineOf("title"));
+					safe(description, manifestFile, m.lineOf("description"));
 					List<String> languages = m.strings("languages", true);
 					for (String lang : languages) {
 						if (!LANGUAGES.contains(lang)) {
@@ -317,7 +322,7 @@ public final class CourseReader {
 
 		/** A module that discusses suicide or self-harm must open with a content note. */
 		private void checkContentNote(String file, YamlMap mod, String id, List<ModuleItem> items) {
-			boolean discusses = items.stream().anyMatch(CourseReader::mentionsSuicideOrSelfHarm);
+			boolean discusses = items.stream().anyMatch(discussing::contains);
 			boolean opensWithNote = !items.isEmpty() && items.get(0) instanceof Lesson first && first.contentNote();
 			if (discusses && !opensWithNote) {
 				findings.add(file, mod.line(), "safe messaging: module '" + id
@@ -397,12 +402,16 @@ public final class CourseReader {
 					findings.add(file, end + 2, "untranslated: the lesson text is the same as in " + rel(sourceOf(path)));
 				}
 			}
-			else if (!supportBox && SafeMessaging.mentionsSuicideOrSelfHarm(title + "\n" + body)) {
+			boolean mentions = SafeMessaging.mentionsSuicideOrSelfHarm(title + "\n" + body);
+			if (mentions && !supportBox) {
 				findings.add(file, m.line(),
 						"safe messaging: the lesson mentions suicide or self-harm but has no support box (support_box: true)");
 			}
 			Lesson lesson = new Lesson(id, title, minutes == null ? 1 : minutes, contentNote, supportBox, body, null,
 					dir.relativize(path).toString().replace('\\', '/'));
+			if (mentions) {
+				discussing.add(lesson);
+			}
 			lessons.add(new PendingLesson(lesson, path, end + 2));
 			return lesson;
 		}
@@ -451,9 +460,16 @@ public final class CourseReader {
 		}
 
 		private KnowledgeCheck readCheck(Path path) {
-			Bank bank = readBank(path);
-			return bank == null ? null : new KnowledgeCheck(bank.id(), bank.title(), bank.questions(), bank.source(),
+			Bank bank = readBank(path, "knowledge check");
+			if (bank == null) {
+				return null;
+			}
+			KnowledgeCheck check = new KnowledgeCheck(bank.id(), bank.title(), bank.questions(), bank.source(),
 					bank.contentNote());
+			if (bank.discusses()) {
+				discussing.add(check);
+			}
+			return check;
 		}
 
 		private Assessment readAssessment(YamlMap manifest, String manifestFile) {
@@ -465,8 +481,9 @@ public final class CourseReader {
 			String ref = a.string("bank", true);
 			Integer draw = a.integer("draw", true, 1, 500);
 			String title = a.string("title", false);
+			safe(title, manifestFile, a.lineOf("title"));
 			Path target = resolve(ref, manifestFile, a.lineOf("bank"));
-			Bank bank = target == null ? null : readBank(target);
+			Bank bank = target == null ? null : readBank(target, "assessment's question bank");
 			if (bank == null || draw == null) {
 				return null;
 			}
@@ -540,7 +557,8 @@ public final class CourseReader {
 					List.copyOf(topics));
 		}
 
-		private Bank readBank(Path path) {
+		/** Reads a knowledge check's or the assessment's questions; {@code what} names the file in findings. */
+		private Bank readBank(Path path, String what) {
 			String file = rel(path);
 			String text = readText(path, file, 1);
 			Node node = text == null ? null : compose(text, file, 0);
@@ -549,21 +567,26 @@ public final class CourseReader {
 			if (m == null) {
 				return null;
 			}
+			Mentions mentions = new Mentions(findings, file, text);
 			String id = checkedId(m, file);
 			claim(itemIds, id, file, m.lineOf("id"));
 			String title = m.string("title", true);
+			mentions.text(m, "title", title);
 			List<Question> questions = new ArrayList<>();
 			for (Node qNode : m.list("questions", true)) {
 				YamlMap q = YamlMap.of(qNode, file, findings, 0, QUESTION_KEYS, "a question");
-				Question question = q == null ? null : readQuestion(q, file);
+				Question question = q == null ? null : readQuestion(q, file, mentions);
 				if (question != null) {
 					questions.add(question);
 				}
 			}
-			return new Bank(id, title, questions, dir.relativize(path).toString().replace('\\', '/'), m.bool("content_note"));
+			boolean contentNote = m.bool("content_note");
+			mentions.needsContentNote(m, contentNote, what);
+			return new Bank(id, title, questions, dir.relativize(path).toString().replace('\\', '/'), contentNote,
+					mentions.any());
 		}
 
-		private Question readQuestion(YamlMap q, String file) {
+		private Question readQuestion(YamlMap q, String file, Mentions mentions) {
 			String id = checkedId(q, file);
 			claim(questionIds, id, file, q.lineOf("id"));
 			String label = "question '" + (id == null ? "?" : id) + "'";
@@ -579,14 +602,14 @@ public final class CourseReader {
 				}
 			}
 			String prompt = q.string("prompt", true);
-			safe(prompt, file, q.lineOf("prompt"));
+			Mentions.Found found = mentions.text(q, "prompt", prompt);
 			boolean critical = q.bool("critical");
 			String module = q.string("module", false);
 			if (module != null) {
 				moduleRefs.add(new PendingModuleRef(module, file, q.lineOf("module")));
 			}
 			String explanation = q.string("explanation", false);
-			safe(explanation, file, q.lineOf("explanation"));
+			found = Mentions.first(found, mentions.text(q, "explanation", explanation));
 			String topic = q.string("topic", false);
 			if (topic != null && !topic.matches("[a-z0-9][a-z0-9-]*")) {
 				findings.add(file, q.lineOf("topic"), label + " has topic '" + topic
@@ -602,8 +625,8 @@ public final class CourseReader {
 				String text = o.string("text", true);
 				boolean correct = o.bool("correct");
 				String feedback = o.string("feedback", true);
-				safe(text, file, o.lineOf("text"));
-				safe(feedback, file, o.lineOf("feedback"));
+				found = Mentions.first(found, mentions.text(o, "text", text));
+				found = Mentions.first(found, mentions.text(o, "feedback", feedback));
 				options.add(new Question.Option(Question.Option.keyFor(options.size()), inline(text), correct,
 						inline(feedback)));
 			}
@@ -622,11 +645,13 @@ public final class CourseReader {
 					findings.add(file, q.line(), label + " is true/false and needs exactly 2 options");
 				}
 			}
+			boolean supportBox = q.bool("support_box");
+			mentions.needsSupportBox(found, supportBox, label);
 			if (type == null) {
 				return null;
 			}
 			return new Question(id, type, inline(prompt), options, critical, module,
-					explanation == null ? null : inline(explanation), topic, fixedOrder, q.bool("support_box"));
+					explanation == null ? null : inline(explanation), topic, fixedOrder, supportBox);
 		}
 
 		private WellbeingPlan readPlan(Path path) {
@@ -638,12 +663,12 @@ public final class CourseReader {
 			if (m == null) {
 				return null;
 			}
+			Mentions mentions = new Mentions(findings, file, text);
 			String id = checkedId(m, file);
 			claim(itemIds, id, file, m.lineOf("id"));
 			String title = m.string("title", true);
 			String intro = m.string("intro", true);
-			safe(title, file, m.lineOf("title"));
-			safe(intro, file, m.lineOf("intro"));
+			Mentions.Found found = Mentions.first(mentions.text(m, "title", title), mentions.text(m, "intro", intro));
 			Map<String, String> promptIds = new HashMap<>();
 			List<WellbeingPlan.Prompt> prompts = new ArrayList<>();
 			for (Node pNode : m.list("prompts", true)) {
@@ -655,12 +680,20 @@ public final class CourseReader {
 				claim(promptIds, promptId, file, p.lineOf("id"));
 				String label = p.string("label", true);
 				String hint = p.string("hint", false);
-				safe(label, file, p.lineOf("label"));
-				safe(hint, file, p.lineOf("hint"));
+				found = Mentions.first(found, mentions.text(p, "label", label));
+				found = Mentions.first(found, mentions.text(p, "hint", hint));
 				prompts.add(new WellbeingPlan.Prompt(promptId, label, hint));
 			}
-			return new WellbeingPlan(id, title, inline(intro), prompts, dir.relativize(path).toString().replace('\\', '/'),
-					m.bool("content_note"), m.bool("support_box"));
+			boolean contentNote = m.bool("content_note");
+			boolean supportBox = m.bool("support_box");
+			mentions.needsSupportBox(found, supportBox, "the plan");
+			mentions.needsContentNote(m, contentNote, "plan");
+			WellbeingPlan plan = new WellbeingPlan(id, title, inline(intro), prompts,
+					dir.relativize(path).toString().replace('\\', '/'), contentNote, supportBox);
+			if (mentions.any()) {
+				discussing.add(plan);
+			}
+			return plan;
 		}
 
 		private Scenario readScenario(Path path) {
@@ -672,11 +705,13 @@ public final class CourseReader {
 			if (m == null) {
 				return null;
 			}
+			Mentions mentions = new Mentions(findings, file, text);
 			String id = checkedId(m, file);
 			claim(itemIds, id, file, m.lineOf("id"));
 			String title = m.string("title", true);
 			String setting = m.string("setting", true);
-			safe(title, file, m.lineOf("title"));
+			mentions.text(m, "title", title);
+			mentions.text(m, "setting", setting);
 			String start = m.string("start", true);
 			Map<String, Integer> nodeLines = new LinkedHashMap<>();
 			Map<String, String> nodeIds = new HashMap<>();
@@ -695,7 +730,7 @@ public final class CourseReader {
 				}
 				nodeLines.put(nodeId, n.line());
 				String nodeText = n.string("text", true);
-				safe(nodeText, file, n.lineOf("text"));
+				Mentions.Found found = mentions.text(n, "text", nodeText);
 				boolean ending = n.bool("ending");
 				List<Scenario.Choice> choices = new ArrayList<>();
 				for (Node cNode : n.list("choices", false)) {
@@ -706,8 +741,8 @@ public final class CourseReader {
 					String choiceText = c.string("text", true);
 					String next = c.string("next", true);
 					String feedback = c.string("feedback", true);
-					safe(choiceText, file, c.lineOf("text"));
-					safe(feedback, file, c.lineOf("feedback"));
+					found = Mentions.first(found, mentions.text(c, "text", choiceText));
+					found = Mentions.first(found, mentions.text(c, "feedback", feedback));
 					choices.add(new Scenario.Choice(inline(choiceText), next, inline(feedback), c.bool("best"),
 							c.bool("critical")));
 					if (next != null) {
@@ -720,12 +755,19 @@ public final class CourseReader {
 				else if (!ending && choices.isEmpty()) {
 					findings.add(file, n.line(), "dead end: node '" + nodeId + "' has no choices and is not an ending");
 				}
-				nodes.add(new Scenario.Node(nodeId, inline(nodeText), choices, ending, n.bool("fixed_order"),
-						n.bool("support_box")));
+				boolean supportBox = n.bool("support_box");
+				mentions.needsSupportBox(found, supportBox, "node '" + nodeId + "'");
+				nodes.add(new Scenario.Node(nodeId, inline(nodeText), choices, ending, n.bool("fixed_order"), supportBox));
 			}
 			checkGraph(file, m, start, nodes, nodeLines);
-			return new Scenario(id, title, setting, start, nodes, dir.relativize(path).toString().replace('\\', '/'),
-					m.bool("content_note"));
+			boolean contentNote = m.bool("content_note");
+			mentions.needsContentNote(m, contentNote, "scenario");
+			Scenario scenario = new Scenario(id, title, setting, start, nodes,
+					dir.relativize(path).toString().replace('\\', '/'), contentNote);
+			if (mentions.any()) {
+				discussing.add(scenario);
+			}
+			return scenario;
 		}
 
 		private void checkGraph(String file, YamlMap m, String start, List<Scenario.Node> nodes,
@@ -848,23 +890,6 @@ public final class CourseReader {
 
 	}
 
-	/** Whether an item's text talks about suicide or self-harm. */
-	static boolean mentionsSuicideOrSelfHarm(ModuleItem item) {
-		if (item instanceof Lesson lesson) {
-			return SafeMessaging.mentionsSuicideOrSelfHarm(lesson.title() + "\n" + lesson.markdown());
-		}
-		if (item instanceof KnowledgeCheck check) {
-			return check.questions().stream().anyMatch(q -> SafeMessaging.mentionsSuicideOrSelfHarm(q.promptHtml())
-					|| q.options().stream().anyMatch(o -> SafeMessaging.mentionsSuicideOrSelfHarm(o.textHtml() + o.feedbackHtml())));
-		}
-		if (item instanceof WellbeingPlan plan) {
-			return SafeMessaging.mentionsSuicideOrSelfHarm(plan.introHtml());
-		}
-		Scenario scenario = (Scenario) item;
-		return scenario.nodes().stream().anyMatch(n -> SafeMessaging.mentionsSuicideOrSelfHarm(n.textHtml())
-				|| n.choices().stream().anyMatch(c -> SafeMessaging.mentionsSuicideOrSelfHarm(c.textHtml() + c.feedbackHtml())));
-	}
-
 	/** The front matter of a lesson's text, or {@code null} when it has none. */
 	static String frontMatterOf(String text) {
 		List<String> lines = text.lines().toList();
@@ -896,7 +921,89 @@ public final class CourseReader {
 	private record PendingModuleRef(String moduleId, String file, int line) {
 	}
 
-	private record Bank(String id, String title, List<Question> questions, String source, boolean contentNote) {
+	private record Bank(String id, String title, List<Question> questions, String source, boolean contentNote,
+			boolean discusses) {
+	}
+
+	/**
+	 * The text checks of one YAML file: safe-messaging problems, the places where suicide or self-harm is
+	 * discussed, and the findings for a question, node or plan without its support box or a file without its
+	 * content note. Each is reported on the line that holds its words.
+	 */
+	private static final class Mentions {
+
+		/**
+		 * Where a mention is.
+		 *
+		 * @param line the line of the file it is on
+		 * @param words the words that count as a mention
+		 */
+		record Found(int line, String words) {
+		}
+
+		private final Findings findings;
+
+		private final String file;
+
+		private final List<String> lines;
+
+		private Found first;
+
+		Mentions(Findings findings, String file, String text) {
+			this.findings = findings;
+			this.file = file;
+			this.lines = text == null ? List.of() : text.lines().toList();
+		}
+
+		static Found first(Found a, Found b) {
+			return a != null ? a : b;
+		}
+
+		/**
+		 * Checks the text value of {@code key}: reports each safe-messaging problem on the line of its words,
+		 * and returns (and remembers) where it first mentions suicide or self-harm, or {@code null}.
+		 */
+		Found text(YamlMap map, String key, String value) {
+			if (value == null) {
+				return null;
+			}
+			for (SafeMessaging.Problem p : SafeMessaging.check(value)) {
+				findings.add(file, SourceLines.lineOf(lines, map.node(key), p.words(), map.lineOf(key) + p.lineIndex()),
+						p.message());
+			}
+			return look(map, key, value);
+		}
+
+		private Found look(YamlMap map, String key, String value) {
+			String words = SafeMessaging.firstMention(value);
+			if (words == null) {
+				return null;
+			}
+			Found found = new Found(SourceLines.lineOf(lines, map.node(key), words, map.lineOf(key)), words);
+			if (first == null) {
+				first = found;
+			}
+			return found;
+		}
+
+		boolean any() {
+			return first != null;
+		}
+
+		void needsSupportBox(Found found, boolean supportBox, String what) {
+			if (found != null && !supportBox) {
+				findings.add(file, found.line(), "safe messaging: " + what + " mentions suicide or self-harm ('"
+						+ found.words() + "') but has no support box (support_box: true)");
+			}
+		}
+
+		void needsContentNote(YamlMap top, boolean contentNote, String what) {
+			if (first != null && !contentNote) {
+				findings.add(file, top.line(), "safe messaging: this " + what + " discusses suicide or self-harm (line "
+						+ first.line() + ") but has no content note (content_note: true at the top of the file)");
+			}
+		}
+
 	}
 
 }

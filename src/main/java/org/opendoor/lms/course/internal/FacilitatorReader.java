@@ -16,11 +16,13 @@ import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseModule;
 import org.opendoor.lms.course.FacilitatorGuide;
 import org.opendoor.lms.course.LintFinding;
+import org.opendoor.lms.course.SafetyFlags;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads and lints a course's optional facilitator notes ({@code facilitator.yaml}) and their Welsh sibling
@@ -42,7 +44,8 @@ public final class FacilitatorReader {
 	/**
 	 * What a notes file holds.
 	 *
-	 * @param guide the notes, or {@code null} when the file has findings
+	 * @param guide the notes, or {@code null} when the file cannot be read as notes (a module without the
+	 * safety reminder it needs is a finding but still gives the notes)
 	 * @param findings the problems found
 	 */
 	public record Result(FacilitatorGuide guide, List<LintFinding> findings) {
@@ -115,17 +118,20 @@ public final class FacilitatorReader {
 			findings.add(name, 1, "the file is empty");
 			return new Result(null, findings.sorted());
 		}
+		List<String> lines = text.lines().toList();
 		Set<String> known = new HashSet<>();
 		course.modules().stream().map(CourseModule::id).forEach(known::add);
 		YamlMap top = YamlMap.of(node, name, findings, 0, KEYS, "the facilitator notes");
 		if (top == null) {
 			return new Result(null, findings.sorted());
 		}
-		String opening = safe(top, "opening", name, findings);
-		List<String> rules = safeList(top, "ground_rules", name, findings);
-		String closing = safe(top, "closing", name, findings);
+		String opening = safe(top, "opening", name, findings, lines);
+		List<String> rules = safeList(top, "ground_rules", name, findings, lines);
+		String closing = safe(top, "closing", name, findings, lines);
 		List<FacilitatorGuide.ModuleNotes> modules = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
+		// a missing safety reminder is reported, but the notes can still be compared with their sibling
+		Findings safety = new Findings();
 		for (Node item : top.list("modules", false)) {
 			YamlMap m = YamlMap.of(item, name, findings, 0, MODULE_KEYS, "a module's notes");
 			if (m == null) {
@@ -140,12 +146,24 @@ public final class FacilitatorReader {
 				findings.add(name, m.lineOf("module"), "module '" + id + "' has notes twice");
 			}
 			Integer minutes = m.has("minutes") ? m.integer("minutes", true, 1, 600) : null;
-			modules.add(new FacilitatorGuide.ModuleNotes(id, minutes, safe(m, "opening", name, findings),
-					safeList(m, "ground_rules", name, findings), safeList(m, "safety", name, findings),
-					safeList(m, "prompts", name, findings)));
+			FacilitatorGuide.ModuleNotes notes = new FacilitatorGuide.ModuleNotes(id, minutes,
+					safe(m, "opening", name, findings, lines), safeList(m, "ground_rules", name, findings, lines),
+					safeList(m, "safety", name, findings, lines), safeList(m, "prompts", name, findings, lines));
+			boolean contentDiscusses = course.module(id == null ? "" : id).map(SafetyFlags::discusses).orElse(false);
+			String said = SafeMessaging.firstMention(String.join("\n", notes.opening() == null ? "" : notes.opening(),
+					String.join("\n", notes.groundRules()), String.join("\n", notes.prompts())));
+			if ((contentDiscusses || said != null) && notes.safety().isEmpty()) {
+				safety.add(name, m.line(), "safe messaging: module '" + id + "' discusses suicide or self-harm ("
+						+ (said != null ? "the notes say '" + said + "'" : "its pages have a content note")
+						+ ") but its notes have no safety reminder (safety:)");
+			}
+			modules.add(notes);
 		}
-		return findings.isEmpty() ? new Result(new FacilitatorGuide(opening, rules, closing, List.copyOf(modules)), List.of())
-				: new Result(null, findings.sorted());
+		if (!findings.isEmpty()) {
+			findings.addAll(safety);
+			return new Result(null, findings.sorted());
+		}
+		return new Result(new FacilitatorGuide(opening, rules, closing, List.copyOf(modules)), safety.sorted());
 	}
 
 	/** The Welsh sibling must match the source in everything but the words. */
@@ -181,21 +199,26 @@ public final class FacilitatorReader {
 		}
 	}
 
-	private static String safe(YamlMap map, String key, String file, Findings findings) {
+	private static String safe(YamlMap map, String key, String file, Findings findings, List<String> lines) {
 		String text = map.string(key, false);
 		if (text != null) {
 			for (SafeMessaging.Problem p : SafeMessaging.check(text)) {
-				findings.add(file, map.lineOf(key) + p.lineIndex(), p.message());
+				findings.add(file, SourceLines.lineOf(lines, map.node(key), p.words(), map.lineOf(key) + p.lineIndex()),
+						p.message());
 			}
 		}
 		return text;
 	}
 
-	private static List<String> safeList(YamlMap map, String key, String file, Findings findings) {
+	private static List<String> safeList(YamlMap map, String key, String file, Findings findings, List<String> lines) {
 		List<String> texts = map.strings(key, false);
-		for (String text : texts) {
-			for (SafeMessaging.Problem p : SafeMessaging.check(text)) {
-				findings.add(file, map.lineOf(key), p.message());
+		List<Node> items = map.node(key) instanceof SequenceNode seq ? seq.getValue() : List.of();
+		for (int i = 0; i < texts.size(); i++) {
+			// each entry's own line when the list is well formed, else the key's
+			int line = texts.size() == items.size() ? items.get(i).getStartMark().getLine() + 1 : map.lineOf(key);
+			for (SafeMessaging.Problem p : SafeMessaging.check(texts.get(i))) {
+				Node item = texts.size() == items.size() ? items.get(i) : null;
+				findings.add(file, SourceLines.lineOf(lines, item, p.words(), line + p.lineIndex()), p.message());
 			}
 		}
 		return List.copyOf(texts);

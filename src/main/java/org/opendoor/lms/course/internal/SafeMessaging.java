@@ -68,8 +68,38 @@ public final class SafeMessaging {
 	private static final Pattern LEARNER_DIAGNOSES = Pattern.compile(
 			"\\byou(?:'ll| will| can| could| should| must| may| are able to| need to)?\\s+(diagnose|treat)\\b");
 
-	private static final Pattern MENTIONS = Pattern.compile(
-			"suicid|self-harm|self harm|hunanladd|hunan-niwed|hunan niwed|end (?:their|your|his|her|my) (?:own )?life|take (?:their|your|his|her|my) own life|took (?:their|his|her|my) own life");
+	/** Who a reflexive verb points back to, in English ("hurt themselves") and Welsh ("brifo eu hunain"). */
+	private static final String SELF = "(?:themselves|themself|myself|himself|herself|yourself|yourselves|ourselves)";
+
+	private static final String HUN = "(?:ei|eu|fy|dy|ein|eich) hun(?:ain)?(?!\\p{L})";
+
+	/**
+	 * Words and phrases that talk about suicide or self-harm, in English and Welsh (with the Welsh mutations),
+	 * matched on lower-case text with straight apostrophes. Besides the words themselves, the phrases people
+	 * use for them ("end their life", "hurt myself", "better off without me") count: a page quoting them
+	 * discusses suicide or self-harm as much as one naming it. Generic phrases ("giving up", "goodbye") do
+	 * not count on their own.
+	 */
+	private static final Pattern MENTIONS = Pattern.compile(String.join("|",
+			// English
+			"suicid\\p{L}*", "self[- ]?harm\\p{L}*", "self[- ]?injur\\p{L}*",
+			"(?<!\\p{L})(?:kill|hurt|harm|injur|cut)\\p{L}* " + SELF,
+			"(?<!\\p{L})end(?:s|ed|ing)? (?:their|your|his|her|my|our) (?:own )?li(?:fe|ves)(?!\\p{L})",
+			"(?<!\\p{L})(?:take|takes|took|taken|taking) (?:their|your|his|her|my|our) own li(?:fe|ves)(?!\\p{L})",
+			"(?<!\\p{L})end(?:s|ed|ing)? it all(?!\\p{L})", "better off (?:dead|without (?:me|them|him|her|us))",
+			"(?<!\\p{L})(?:want|wants|wanted|wanting) to die(?!\\p{L})", "(?<!\\p{L})no reason to (?:live|go on)",
+			"not worth living", "(?<!\\p{L})(?:can't|cannot|can not) (?:go on|see a way out|do this any ?more|take any ?more)",
+			"(?<!\\p{L})feel(?:s|ing)? like giving up(?!\\p{L})",
+			// Welsh
+			"hunan-?ladd\\p{L}*", "hunan[- ]?niwed\\p{L}*", "hunan[- ]?anaf\\p{L}*",
+			"(?<!\\p{L})l?ladd " + HUN,
+			"(?<!\\p{L})(?:b|f|m)rifo " + HUN, "(?<!\\p{L})niweidio " + HUN, "(?<!\\p{L})(?:h)?anafu " + HUN,
+			"(?:diwedd|derfyn|terfyn) ar (?:ei|eu|fy|dy|ein|eich) (?:b|f|m)?ywyd\\p{L}*",
+			"(?<!\\p{L})(?:d|dd|n)od (?:â|a)(?:'i|'u| ei| eu| fy| dy| ein| eich) (?:b|f|m)?ywyd\\p{L}* i ben",
+			"(?<!\\p{L})(?:ch|c|g|ngh)ymr\\p{L}* (?:ei|eu|fy|dy|ein|eich) (?:b|f|m)?ywyd\\p{L}* " + HUN,
+			"(?<!\\p{L})(?:eisiau|isio|moyn) marw(?!\\p{L})", "byd hebdd(?:o|a)f? (?:i|nhw|fe|fo|hi|ni)(?!\\p{L})",
+			"(?<!\\p{L})(?:g)?alla i ddim (?:mynd ymlaen|gwneud hyn (?:rhagor|mwyach))",
+			"(?<!\\p{L})methu (?:mynd ymlaen|gwneud hyn (?:rhagor|mwyach))", "teimlo fel rhoi'r gorau iddi"));
 
 	private SafeMessaging() {
 	}
@@ -84,19 +114,20 @@ public final class SafeMessaging {
 		for (String[] banned : BANNED) {
 			int at = lower.indexOf(banned[0]);
 			if (at >= 0 && !(banned[0].equals("first aider") && lower.startsWith("mental health ", Math.max(0, at - 14)))) {
-				problems.add(new Problem(lineOf(lower, at), "safe messaging: avoid '" + banned[0] + "' (" + banned[1] + ")"));
+				problems.add(new Problem(lineOf(lower, at), "safe messaging: avoid '" + banned[0] + "' (" + banned[1] + ")",
+						banned[0]));
 			}
 		}
 		Matcher m = LEARNER_DIAGNOSES.matcher(lower);
 		while (m.find()) {
 			problems.add(new Problem(lineOf(lower, m.start()), "awareness course: do not suggest the learner can "
-					+ m.group(1) + " (say what they can notice, ask and signpost)"));
+					+ m.group(1) + " (say what they can notice, ask and signpost)", m.group()));
 		}
 		for (int i = 0; i < BANNED_WELSH.size(); i++) {
 			Matcher w = BANNED_WELSH_PATTERNS.get(i).matcher(lower);
 			if (w.find()) {
 				problems.add(new Problem(lineOf(lower, w.start()), "safe messaging: avoid '" + BANNED_WELSH.get(i)[1] + "' ("
-						+ BANNED_WELSH.get(i)[2] + ")"));
+						+ BANNED_WELSH.get(i)[2] + ")", w.group()));
 			}
 		}
 		Matcher cy = LEARNER_DIAGNOSES_WELSH.matcher(lower);
@@ -107,14 +138,31 @@ public final class SafeMessaging {
 				continue; // "does dim angen i chi ddiagnosio": the learner is told they need not
 			}
 			problems.add(new Problem(lineOf(lower, cy.start()), "awareness course: do not suggest the learner can "
-					+ cy.group(1) + " (say what they can notice, ask and signpost)"));
+					+ cy.group(1) + " (say what they can notice, ask and signpost)", cy.group()));
 		}
 		return problems;
 	}
 
 	/** Whether the text talks about suicide or self-harm. */
 	public static boolean mentionsSuicideOrSelfHarm(String text) {
-		return text != null && MENTIONS.matcher(text.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).find();
+		return firstMention(text) != null;
+	}
+
+	/**
+	 * The first words in a text that talk about suicide or self-harm (lower case, whitespace collapsed), or
+	 * {@code null} when there are none.
+	 */
+	public static String firstMention(String text) {
+		if (text == null) {
+			return null;
+		}
+		Matcher m = MENTIONS.matcher(normalise(text));
+		return m.find() ? m.group() : null;
+	}
+
+	/** Text as the mention rules read it: lower case, straight apostrophes, single spaces. */
+	static String normalise(String text) {
+		return text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace("&#39;", "'").replaceAll("\\s+", " ");
 	}
 
 	private static int lineOf(String text, int index) {
@@ -132,8 +180,9 @@ public final class SafeMessaging {
 	 *
 	 * @param lineIndex zero-based line within the checked text
 	 * @param message what is wrong and what to say instead
+	 * @param words the words found (lower case), to find their line in a file
 	 */
-	record Problem(int lineIndex, String message) {
+	record Problem(int lineIndex, String message, String words) {
 	}
 
 }
