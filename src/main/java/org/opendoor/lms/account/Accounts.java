@@ -53,10 +53,12 @@ public class Accounts implements UserDetailsService {
 	@Transactional
 	public Account create(Registration form, Set<Role> roles) {
 		String email = normalise(form.email());
+		// hashed first, so an address that is taken is not answered faster than a new one
+		String hash = passwords.encode(form.password());
 		if (users.findByEmail(email).isPresent()) {
 			throw new EmailAlreadyRegisteredException();
 		}
-		UserEntity user = new UserEntity(email, form.displayName().strip(), passwords.encode(form.password()),
+		UserEntity user = new UserEntity(email, form.displayName().strip(), hash,
 				form.nation(), form.language(), roles, UUID.randomUUID(), Instant.now());
 		return users.save(user).toAccount();
 	}
