@@ -50,14 +50,9 @@ public record LocalServiceForm(
 		return Tier.valueOf(tier);
 	}
 
-	/** The date last checked, or {@code null} if it is not a real date. */
+	/** The date last checked, or {@code null} if it is not a real date between 1900 and 2200. */
 	LocalDate reviewedOn() {
-		try {
-			return LocalDate.parse(lastReviewed);
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
+		return org.opendoor.lms.account.InputRules.date(lastReviewed).orElse(null);
 	}
 
 }

@@ -101,6 +101,17 @@ class ServerEdgeTests {
 	}
 
 	@Test
+	void anAnswerWrittenBeforeSpringSecurityCarriesTheHeadersToo() throws IOException {
+		// the LRS's version check answers before Spring Security's filters run
+		Raw raw = send("GET /xapi/statements HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(raw.status()).isEqualTo(400);
+		assertThat(raw.headers()).containsEntry("content-security-policy", "default-src 'none'; frame-ancestors 'none'")
+			.containsEntry("x-frame-options", "DENY")
+			.containsEntry("x-content-type-options", "nosniff")
+			.containsEntry("referrer-policy", "no-referrer");
+	}
+
+	@Test
 	void aForwardedHostFromAVisitorDoesNotChooseWhereARedirectGoes() throws IOException {
 		Raw raw = send("GET /courses HTTP/1.1\r\nHost: localhost:" + port + "\r\nX-Forwarded-Host: evil.example\r\n"
 				+ "X-Forwarded-Proto: https\r\nX-Forwarded-Port: 443\r\nConnection: close\r\n\r\n");
