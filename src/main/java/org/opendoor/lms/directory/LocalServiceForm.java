@@ -50,9 +50,14 @@ public record LocalServiceForm(
 		return Tier.valueOf(tier);
 	}
 
-	/** The date last checked, or {@code null} if it is not a real date between 1900 and 2200. */
+	/** The date last checked, or {@code null} if it is not a real date. */
 	LocalDate reviewedOn() {
-		return org.opendoor.lms.account.InputRules.date(lastReviewed).orElse(null);
+		try {
+			return LocalDate.parse(lastReviewed);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 }

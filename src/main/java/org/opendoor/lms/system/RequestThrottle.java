@@ -13,6 +13,7 @@ import org.opendoor.lms.limits.Limit;
 import org.opendoor.lms.limits.RateLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <li>invitations: fifty invitation emails from one account an hour, so the site cannot be used to send mail in
  * bulk;</li>
  * <li>the password asked for before deleting an account: five wrong ones in fifteen minutes per account, so a
- * session left open cannot be used to find the password.</li>
+ * session left open cannot be used to find the password;</li>
+ * <li>booklet PDFs: twenty in ten minutes per account, each costing a few hundred milliseconds to print when it is
+ * not cached.</li>
  * </ul>
  * Past a limit the answer is 429 with {@code Retry-After} and a page that says to wait. Counts are in the
  * database, shared by every instance, and keyed by a hash of the address or account id.
@@ -66,7 +69,9 @@ class RequestThrottle {
 				new Rule(Limit.of("invite", 50, Duration.ofHours(1)), "POST", parser.parse("/org/{orgId}/invitations"), true,
 						status -> status / 100 == 3),
 				new Rule(Limit.of("confirm-password", 5, Duration.ofMinutes(15)), "POST", parser.parse("/account/delete"),
-						true, status -> status == HttpStatus.BAD_REQUEST.value()));
+						true, status -> status == HttpStatus.BAD_REQUEST.value()),
+				new Rule(Limit.of("booklet", 20, Duration.ofMinutes(10)), "GET",
+						parser.parse("/courses/{courseId}/booklet.pdf"), true, null));
 	}
 
 	OncePerRequestFilter filter() {
@@ -78,6 +83,10 @@ class RequestThrottle {
 				long wait = 0;
 				for (Rule rule : matching) {
 					String key = key(rule, request);
+					if (key == null) {
+						// a limit per account for someone not signed in: they are sent to sign in anyway
+						continue;
+					}
 					RateLimits.Decision decision = rule.counts() == null ? limits.take(rule.limit(), key)
 							: limits.check(rule.limit(), key);
 					if (!decision.allowed()) {
@@ -91,7 +100,7 @@ class RequestThrottle {
 				}
 				chain.doFilter(request, response);
 				for (Rule rule : matching) {
-					if (rule.counts() != null && rule.counts().test(response.getStatus())) {
+					if (rule.counts() != null && key(rule, request) != null && rule.counts().test(response.getStatus())) {
 						limits.take(rule.limit(), key(rule, request));
 					}
 				}
@@ -113,7 +122,7 @@ class RequestThrottle {
 
 	private static String account() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "anonymous" : auth.getName();
+		return auth == null || auth instanceof AnonymousAuthenticationToken ? null : auth.getName();
 	}
 
 }

@@ -101,6 +101,22 @@ class ServerEdgeTests {
 	}
 
 	@Test
+	void pagesAndTheLrsCarryEachSecurityHeaderOnceWithTheirOwnValues() throws Exception {
+		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+		for (String path : List.of("/login", "/courses", "/xapi/about", "/no-such-page")) {
+			java.net.http.HttpResponse<String> r = client.send(
+					java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+			for (String header : List.of("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options",
+					"Referrer-Policy", "Permissions-Policy")) {
+				assertThat(r.headers().allValues(header)).as(path + " " + header).hasSize(1);
+			}
+			assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).as(path)
+				.isEqualTo(path.startsWith("/xapi") ? SecurityHeaders.LRS_CSP : SecurityConfiguration.CSP);
+		}
+	}
+
+	@Test
 	void anAnswerWrittenBeforeSpringSecurityCarriesTheHeadersToo() throws IOException {
 		// the LRS's version check answers before Spring Security's filters run
 		Raw raw = send("GET /xapi/statements HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
