@@ -77,8 +77,11 @@ public class RateLimits {
 				probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
 
-	/** Whether one more would be allowed for {@code who}, counting nothing. */
+	/** Whether one more would be allowed for {@code who}, counting nothing (and storing nothing). */
 	public Decision check(Limit limit, String who) {
+		if (!buckets.exists(key(limit, who))) {
+			return new Decision(true, Duration.ZERO);
+		}
 		EstimationProbe probe = bucket(limit, who).estimateAbilityToConsume(1);
 		return new Decision(probe.canBeConsumed(),
 				probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()));

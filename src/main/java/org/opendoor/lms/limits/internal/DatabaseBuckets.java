@@ -33,6 +33,8 @@ public final class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyMana
 
 	private static final String UPDATE = "update rate_limit_bucket set state = ?, expires_at = ? where id = ?";
 
+	private static final String EXISTS = "select count(*) from rate_limit_bucket where id = ?";
+
 	private static final String DELETE = "delete from rate_limit_bucket where id = ?";
 
 	private static final String DELETE_EXPIRED = "delete from rate_limit_bucket where id in "
@@ -136,6 +138,23 @@ public final class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyMana
 			}
 
 		};
+	}
+
+	/**
+	 * Whether anything is being counted under this key, read without a lock: a key with no row has its whole
+	 * allowance, so the common case (nobody has failed from here) costs one plain read and no write.
+	 */
+	public boolean exists(String key) {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement select = connection.prepareStatement(EXISTS)) {
+			select.setString(1, key);
+			try (ResultSet rs = select.executeQuery()) {
+				return rs.next() && rs.getLong(1) > 0;
+			}
+		}
+		catch (SQLException ex) {
+			throw new BucketExceptions.BucketExecutionException(ex);
+		}
 	}
 
 	@Override
