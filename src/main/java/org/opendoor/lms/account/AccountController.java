@@ -58,7 +58,8 @@ class AccountController {
 				accounts.register(form);
 			}
 			catch (EmailAlreadyRegisteredException ex) {
-				errors.addError(new FieldError("form", "email", null, false, new String[] { "register.email.taken" }, null, null));
+				// the same answer as for a new address, so registering tells no one who has an account; the account
+				// is left as it was (its owner signs in with their own password)
 			}
 		}
 		if (errors.hasErrors()) {

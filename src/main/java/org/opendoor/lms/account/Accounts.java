@@ -53,10 +53,12 @@ public class Accounts implements UserDetailsService {
 	@Transactional
 	public Account create(Registration form, Set<Role> roles) {
 		String email = normalise(form.email());
+		// hashed first, so an address that is taken is not answered faster than a new one
+		String hash = passwords.encode(form.password());
 		if (users.findByEmail(email).isPresent()) {
 			throw new EmailAlreadyRegisteredException();
 		}
-		UserEntity user = new UserEntity(email, form.displayName().strip(), passwords.encode(form.password()),
+		UserEntity user = new UserEntity(email, InputRules.normalise(form.displayName()), hash,
 				form.nation(), form.language(), roles, UUID.randomUUID(), Instant.now());
 		return users.save(user).toAccount();
 	}
@@ -105,7 +107,7 @@ public class Accounts implements UserDetailsService {
 	@Transactional
 	public Account updateProfile(long id, ProfileUpdate update) {
 		UserEntity user = users.findById(id).orElseThrow();
-		user.updateProfile(update.displayName().strip(), update.nation(), update.language());
+		user.updateProfile(InputRules.normalise(update.displayName()), update.nation(), update.language());
 		return user.toAccount();
 	}
 
@@ -153,7 +155,7 @@ public class Accounts implements UserDetailsService {
 			throw new IdentityConflictException();
 		}
 		String name = displayName == null || displayName.isBlank() ? address.substring(0, address.indexOf('@') < 0
-				? address.length() : address.indexOf('@')) : displayName.strip();
+				? address.length() : address.indexOf('@')) : InputRules.normalise(InputRules.withoutRefused(displayName));
 		if (name.length() > 120) {
 			name = name.substring(0, 120);
 		}

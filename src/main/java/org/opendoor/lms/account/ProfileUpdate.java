@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * @param nation nation for support contacts
  * @param language interface language
  */
-public record ProfileUpdate(@NotBlank(message = "{register.name.required}") @Size(max = 120) String displayName,
+public record ProfileUpdate(@NotBlank(message = "{register.name.required}") @Size(max = 120) @Pattern(regexp = InputRules.PLAIN_TEXT, message = "{input.text.characters}") String displayName,
 		@NotNull(message = "{register.nation.required}") Nation nation,
 		@NotNull @Pattern(regexp = "en|cy") String language) {
 }

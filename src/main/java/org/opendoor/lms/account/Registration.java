@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * @param nation the nation whose support contacts they should see
  * @param language interface language
  */
-public record Registration(@NotBlank(message = "{register.name.required}") @Size(max = 120) String displayName,
+public record Registration(@NotBlank(message = "{register.name.required}") @Size(max = 120) @Pattern(regexp = InputRules.PLAIN_TEXT, message = "{input.text.characters}") String displayName,
 		@NotBlank(message = "{register.email.required}") @Email(message = "{register.email.invalid}") @Size(max = 254) String email,
 		String password,
 		@NotNull(message = "{register.nation.required}") Nation nation,

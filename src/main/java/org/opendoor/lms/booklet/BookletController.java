@@ -96,7 +96,7 @@ class BookletController {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.header(HttpHeaders.CONTENT_LANGUAGE, "cy".equals(printed.language()) ? "cy" : "en-GB")
-			.header(HttpHeaders.CACHE_CONTROL, "private, max-age=0")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(printed.pdf());
 	}
 

@@ -173,13 +173,44 @@ public class Booklets implements SmartInitializingSingleton {
 		String language = localised.language();
 		boolean fellBack = !language.equals(request.language());
 		LocalDate today = LocalDate.now(clock);
+		Printed cached = printed.get(new Printing(localised.course().id(), localised.course().version(), language,
+				request.language(), request.nation(), request.size(), membership, local, today));
+		if (cached != null) {
+			return cached;
+		}
 		Content content = new Content(localised.course(), language, fellBack, request.nation(),
 				contacts.forNation(nationCode(request.nation()), language), membership, local, today);
 		BookletRenderer.Booklet booklet = new BookletRenderer.Booklet(language,
 				content.text("booklet.pdf.title", localised.course().title()),
 				BookletRenderer.Paper.valueOf(request.size().name()), today, content.text("booklet.page"), content.blocks());
-		return new Printed(renderer.get().render(booklet), language, fellBack);
+		Printed result = new Printed(renderer.get().render(booklet), language, fellBack);
+		printed.put(new Printing(localised.course().id(), localised.course().version(), language, request.language(),
+				request.nation(), request.size(), membership, local, today), result);
+		return result;
 	}
+
+	/**
+	 * Everything a printed booklet depends on: the course version, the language printed and the one asked for, the
+	 * nation, the paper, the reader's membership and their organisation's directory entries as they are now (an
+	 * edited entry is a new key), and the date printed on it.
+	 */
+	private record Printing(String courseId, String version, String language, String asked, Nation nation, Size size,
+			Membership membership, List<LocalService> local, LocalDate today) {
+	}
+
+	/**
+	 * The last {@value #CACHED} booklets printed (180–340 ms each to render), least recently used first out; a
+	 * bounded map, so at most a few megabytes.
+	 */
+	private static final int CACHED = 24;
+
+	private final Map<Printing, Printed> printed = java.util.Collections.synchronizedMap(
+			new java.util.LinkedHashMap<>(CACHED, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<Printing, Printed> eldest) {
+					return size() > CACHED;
+				}
+			});
 
 	/** The booklet's blocks for one course, language, nation and directory. */
 	private final class Content {

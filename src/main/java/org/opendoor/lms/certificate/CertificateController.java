@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,6 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.opendoor.lms.limits.Limit;
+import org.opendoor.lms.limits.RateLimits;
 import org.opendoor.lms.account.SignedInUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,15 +38,17 @@ class CertificateController {
 
 	private final Certificates certificates;
 
-	private final CertificateProperties properties;
-
 	private final Clock clock;
 
-	private final Map<String, long[]> verifyWindows = new ConcurrentHashMap<>();
+	private final RateLimits limits;
 
-	CertificateController(Certificates certificates, CertificateProperties properties, Optional<Clock> clock) {
+	private final Limit verifyLimit;
+
+	CertificateController(Certificates certificates, CertificateProperties properties, Optional<Clock> clock,
+			RateLimits limits) {
 		this.certificates = certificates;
-		this.properties = properties;
+		this.limits = limits;
+		this.verifyLimit = Limit.of("verify", properties.verifyRequestsPerMinute(), java.time.Duration.ofMinutes(1));
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -183,22 +186,16 @@ class CertificateController {
 	}
 
 	private void throttle(String address) {
-		long minute = clock.millis() / 60_000;
-		long[] window = verifyWindows.compute(address,
-				(k, w) -> w == null || w[0] != minute ? new long[] { minute, 1 } : new long[] { minute, w[1] + 1 });
-		if (window[1] > properties.verifyRequestsPerMinute()) {
-			long wait = 60 - (clock.millis() / 1000) % 60;
+		RateLimits.Decision decision = limits.take(verifyLimit, address);
+		if (!decision.allowed()) {
 			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "error.tooManyVerifications") {
 				@Override
 				public org.springframework.http.HttpHeaders getHeaders() {
 					org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-					headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(wait));
+					headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
 					return headers;
 				}
 			};
-		}
-		if (verifyWindows.size() > 10_000) {
-			verifyWindows.entrySet().removeIf(e -> e.getValue()[0] != minute);
 		}
 	}
 

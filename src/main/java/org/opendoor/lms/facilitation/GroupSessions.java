@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.opendoor.lms.account.InputRules;
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.course.CatalogueEntry;
 import org.opendoor.lms.course.CourseCatalogue;
@@ -144,15 +144,13 @@ public class GroupSessions {
 			errors.put("date", "facilitate.session.error.date");
 		}
 		else {
-			try {
-				date = LocalDate.parse(form.date().strip());
-				if (date.isAfter(LocalDate.now(clock))) {
-					errors.put("date", "facilitate.session.error.future");
-					date = null;
-				}
+			date = InputRules.date(form.date()).orElse(null);
+			if (date == null) {
+				errors.put("date", InputRules.yearOutOfRange(form.date()) ? "input.date.range" : "facilitate.session.error.date");
 			}
-			catch (DateTimeParseException ex) {
-				errors.put("date", "facilitate.session.error.date");
+			else if (date.isAfter(LocalDate.now(clock))) {
+				errors.put("date", "facilitate.session.error.future");
+				date = null;
 			}
 		}
 		Long facilitator = null;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.opendoor.lms.account.InputRules;
 import org.opendoor.lms.account.Account;
 import org.opendoor.lms.account.Role;
 import org.opendoor.lms.organisation.internal.VolunteerCsv;
@@ -92,7 +93,10 @@ public class Invitations {
 		if (!validEmail(clean)) {
 			throw new InvalidOrganisationInputException("org.invite.email.invalid");
 		}
-		String cleanName = name == null ? "" : name.strip();
+		if (!InputRules.isPlain(name)) {
+			throw new InvalidOrganisationInputException("input.text.characters");
+		}
+		String cleanName = name == null ? "" : InputRules.normalise(name);
 		if (cleanName.length() > 120) {
 			throw new InvalidOrganisationInputException("org.invite.name.tooLong");
 		}
@@ -166,6 +170,9 @@ public class Invitations {
 			if (row.name().length() > 120) {
 				errors.add(new ImportError(row.line(), "org.import.name.tooLong", List.of("120")));
 			}
+			if (!InputRules.isPlain(row.name()) || !InputRules.isPlain(row.group())) {
+				errors.add(new ImportError(row.line(), "org.import.name.characters", List.of()));
+			}
 			Long groupId = null;
 			if (!row.group().isEmpty()) {
 				groupId = groups.get(row.group().toLowerCase(Locale.ROOT));
@@ -179,7 +186,7 @@ public class Invitations {
 					members++;
 				}
 				else {
-					valid.add(new Valid(email, row.name(), groupId));
+					valid.add(new Valid(email, InputRules.normalise(row.name()), groupId));
 				}
 			}
 		}

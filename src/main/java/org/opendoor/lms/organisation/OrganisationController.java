@@ -2,10 +2,10 @@ package org.opendoor.lms.organisation;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.opendoor.lms.account.InputRules;
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.account.Role;
 import org.opendoor.lms.account.SignedInUser;
@@ -203,13 +203,11 @@ class OrganisationController {
 			@RequestParam(defaultValue = "") String courseId, @RequestParam(required = false) Long groupId,
 			@RequestParam(defaultValue = "") String dueOn) {
 		access.requireAdmin(auth, orgId);
-		LocalDate due;
-		try {
-			due = LocalDate.parse(dueOn.strip());
+		if (InputRules.yearOutOfRange(dueOn)) {
+			throw new InvalidOrganisationInputException("input.date.range");
 		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidOrganisationInputException("org.assign.due.required");
-		}
+		LocalDate due = InputRules.date(dueOn)
+			.orElseThrow(() -> new InvalidOrganisationInputException("org.assign.due.required"));
 		assignments.assign(orgId, courseId, groupId, due, user.accountId());
 		return "redirect:/org/" + orgId + "/assignments?assigned";
 	}

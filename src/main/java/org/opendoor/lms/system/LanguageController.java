@@ -32,7 +32,12 @@ class LanguageController {
 	String choose(@RequestParam String lang, @RequestParam(name = "return", required = false) String back,
 			Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
 		if (!"en".equals(lang) && !"cy".equals(lang)) {
-			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, "Unknown language");
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, "language.error.unknown");
+		}
+		if (back != null && back.chars().anyMatch(c -> c <= 0x20 || c >= 0x7F || "{}<>|^`\"".indexOf(c) >= 0)) {
+			// not an address a page of this site has (a space, a brace, a letter outside ASCII…): it cannot be
+			// redirected to as it is
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, "language.error.return");
 		}
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
 			accounts.setLanguage(user.accountId(), lang);

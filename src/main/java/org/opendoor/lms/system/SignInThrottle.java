@@ -1,90 +1,195 @@
 package org.opendoor.lms.system;
 
 import java.io.IOException;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.stereotype.Component;
+import org.opendoor.lms.limits.Limit;
+import org.opendoor.lms.limits.RateLimits;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseCookie;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows password guessing: after five failed sign-ins for one email address, or twenty from one network
- * address, within fifteen minutes, further attempts are refused for fifteen minutes (429 with {@code Retry-After}
- * and a page saying why). Counts are kept in
- * memory per instance; addresses are held as given and never logged.
+ * Slows password guessing without letting anyone lock a volunteer out (OWASP "Slow down online guessing
+ * attacks with device cookies"). Failed sign-ins are counted for the account and network address together
+ * ({@link #PAIR}: five, then one more every three minutes, and fewer once twenty a day have failed), for
+ * the address alone ({@link #ADDRESS}, one address trying many accounts) and for the account alone
+ * ({@code lms.security.sign-in-failures-per-account-an-hour}, default 100: a much higher ceiling against
+ * guessing from many addresses). A browser that has signed
+ * in to an account before carries a signed device cookie for it: its attempts count only against that
+ * device ({@link #DEVICE}), so whatever anyone else does, the owner still gets in from where they usually
+ * sign in. Past a limit the answer is 429 with {@code Retry-After}. Counts are shared by every instance
+ * ({@link RateLimits}); no address or email is stored or logged.
  */
 @Component
 class SignInThrottle {
 
-	static final int MAX_PER_ACCOUNT = 5;
+	static final Limit PAIR = Limit.of("sign-in:pair", 5, Duration.ofMinutes(15)).and(20, Duration.ofDays(1));
 
-	static final int MAX_PER_ADDRESS = 20;
+	static final Limit ADDRESS = Limit.of("sign-in:address", 20, Duration.ofMinutes(15));
 
-	static final Duration WINDOW = Duration.ofMinutes(15);
 
-	private final Map<String, Window> failures = new ConcurrentHashMap<>();
+	static final Limit DEVICE = Limit.of("sign-in:device", 10, Duration.ofMinutes(15));
 
-	private final Clock clock;
+	static final String DEVICE_COOKIE = "od_device";
 
-	SignInThrottle(java.util.Optional<Clock> clock) {
-		this.clock = clock.orElse(Clock.systemUTC());
+	private static final Duration DEVICE_COOKIE_AGE = Duration.ofDays(365);
+
+	private final RateLimits limits;
+
+	private final JdbcClient jdbc;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final Limit account;
+
+	private volatile byte[] key;
+
+	SignInThrottle(RateLimits limits, JdbcClient jdbc,
+			@Value("${lms.security.sign-in-failures-per-account-an-hour:100}") int accountCeiling) {
+		this.limits = limits;
+		this.jdbc = jdbc;
+		this.account = Limit.of("sign-in:account", accountCeiling, Duration.ofHours(1));
 	}
 
-	private record Window(Instant start, int count) {
+	/** The ceiling on failures for one account from addresses and browsers it has not signed in from. */
+	Limit accountLimit() {
+		return account;
 	}
 
-	boolean isBlocked(String username, String address) {
-		return count("u:" + key(username)) >= MAX_PER_ACCOUNT || count("a:" + address) >= MAX_PER_ADDRESS;
+	/** What one sign-in attempt is counted against. */
+	private record Counted(List<Limit> limits, List<String> keys) {
 	}
 
-	/** How long until a blocked sign-in may be tried again (the later of the two windows' ends). */
-	Duration retryAfter(String username, String address) {
-		Instant now = clock.instant();
-		Duration wait = Duration.ofSeconds(1);
-		for (String key : new String[] { "u:" + key(username), "a:" + address }) {
-			Window w = failures.get(key);
-			int limit = key.startsWith("u:") ? MAX_PER_ACCOUNT : MAX_PER_ADDRESS;
-			if (w != null && w.count() >= limit && w.start().plus(WINDOW).isAfter(now)) {
-				Duration left = Duration.between(now, w.start().plus(WINDOW));
-				wait = left.compareTo(wait) > 0 ? left : wait;
+	private Counted counted(HttpServletRequest request) {
+		String account = account(request.getParameter("username"));
+		String device = trustedDevice(request, account);
+		if (device != null) {
+			return new Counted(List.of(DEVICE), List.of(device));
+		}
+		String address = request.getRemoteAddr();
+		return new Counted(List.of(PAIR, ADDRESS, this.account), List.of(account + "\u0000" + address, address, account));
+	}
+
+	/** Zero when the attempt may go ahead, otherwise how long to wait. */
+	Duration waitBefore(HttpServletRequest request) {
+		Counted counted = counted(request);
+		Duration wait = Duration.ZERO;
+		for (int i = 0; i < counted.limits().size(); i++) {
+			RateLimits.Decision decision = limits.check(counted.limits().get(i), counted.keys().get(i));
+			if (!decision.allowed() && decision.retryAfter().compareTo(wait) >= 0) {
+				wait = decision.retryAfter().isZero() ? Duration.ofSeconds(1) : decision.retryAfter();
 			}
 		}
 		return wait;
 	}
 
-	private int count(String key) {
-		Window w = failures.get(key);
-		if (w == null || w.start().plus(WINDOW).isBefore(clock.instant())) {
-			return 0;
-		}
-		return w.count();
-	}
-
-	void recordFailure(String username, String address) {
-		Instant now = clock.instant();
-		for (String key : new String[] { "u:" + key(username), "a:" + address }) {
-			failures.compute(key, (k, w) -> (w == null || w.start().plus(WINDOW).isBefore(now)) ? new Window(now, 1)
-					: new Window(w.start(), w.count() + 1));
+	private void failed(HttpServletRequest request) {
+		Counted counted = counted(request);
+		for (int i = 0; i < counted.limits().size(); i++) {
+			limits.take(counted.limits().get(i), counted.keys().get(i));
 		}
 	}
 
-	void recordSuccess(String username) {
-		failures.remove("u:" + key(username));
+	private void succeeded(HttpServletRequest request, HttpServletResponse response) {
+		String account = account(request.getParameter("username"));
+		limits.forget(PAIR, account + "\u0000" + request.getRemoteAddr());
+		String nonce = trustedDevice(request, account);
+		if (nonce == null) {
+			byte[] fresh = new byte[16];
+			random.nextBytes(fresh);
+			nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(fresh);
+		}
+		ResponseCookie cookie = ResponseCookie.from(DEVICE_COOKIE, nonce + "." + sign(account, nonce))
+			.path(request.getContextPath() + "/login")
+			.httpOnly(true)
+			.secure(request.isSecure())
+			.sameSite("Strict")
+			.maxAge(DEVICE_COOKIE_AGE)
+			.build();
+		response.addHeader("Set-Cookie", cookie.toString());
 	}
 
-	private static String key(String username) {
+	/** The device cookie's nonce when the request carries a genuine one for this account, otherwise null. */
+	private String trustedDevice(HttpServletRequest request, String account) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null || account.isEmpty()) {
+			return null;
+		}
+		for (Cookie cookie : cookies) {
+			String value = cookie.getValue();
+			if (DEVICE_COOKIE.equals(cookie.getName()) && value != null && value.length() < 200 && value.indexOf('.') > 0) {
+				String nonce = value.substring(0, value.indexOf('.'));
+				byte[] given = value.substring(value.indexOf('.') + 1).getBytes(StandardCharsets.US_ASCII);
+				if (MessageDigest.isEqual(given, sign(account, nonce).getBytes(StandardCharsets.US_ASCII))) {
+					return nonce;
+				}
+			}
+		}
+		return null;
+	}
+
+	private String sign(String account, String nonce) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+			byte[] tag = mac.doFinal(("device\u0000" + account + "\u0000" + nonce).getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private byte[] key() {
+		byte[] k = key;
+		if (k == null) {
+			String stored = jdbc.sql("select secret from device_cookie_key where id = 1").query(String.class).optional()
+				.orElse(null);
+			if (stored == null) {
+				byte[] fresh = new byte[32];
+				random.nextBytes(fresh);
+				try {
+					jdbc.sql("insert into device_cookie_key (id, secret, created_at) values (1, ?, ?)")
+						.params(Base64.getEncoder().encodeToString(fresh), Timestamp.from(Instant.now()))
+						.update();
+				}
+				catch (DuplicateKeyException ex) {
+					// another instance made it at the same moment: use theirs
+				}
+				stored = jdbc.sql("select secret from device_cookie_key where id = 1").query(String.class).single();
+			}
+			k = Base64.getDecoder().decode(stored);
+			key = k;
+		}
+		return k;
+	}
+
+	private static String account(String username) {
 		return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
 	}
 
@@ -93,13 +198,14 @@ class SignInThrottle {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				if ("POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI())
-						&& isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
-					// 429 with a page saying why and when to try again (the error page shows login.locked)
-					response.setHeader("Retry-After",
-							Long.toString(retryAfter(request.getParameter("username"), request.getRemoteAddr()).toSeconds()));
-					response.sendError(429, "login.locked");
-					return;
+				if ("POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI())) {
+					Duration wait = waitBefore(request);
+					if (!wait.isZero()) {
+						// 429 with a page saying why and when to try again (the error page shows login.locked)
+						response.setHeader("Retry-After", Long.toString(new RateLimits.Decision(false, wait).retryAfterSeconds()));
+						response.sendError(429, "login.locked");
+						return;
+					}
 				}
 				chain.doFilter(request, response);
 			}
@@ -109,7 +215,7 @@ class SignInThrottle {
 	AuthenticationFailureHandler failureHandler() {
 		SimpleUrlAuthenticationFailureHandler delegate = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		return (request, response, exception) -> {
-			recordFailure(request.getParameter("username"), request.getRemoteAddr());
+			failed(request);
 			delegate.onAuthenticationFailure(request, response, exception);
 		};
 	}
@@ -118,7 +224,7 @@ class SignInThrottle {
 		SavedRequestAwareAuthenticationSuccessHandler delegate = new SavedRequestAwareAuthenticationSuccessHandler();
 		delegate.setDefaultTargetUrl(defaultUrl);
 		return (request, response, authentication) -> {
-			recordSuccess(request.getParameter("username"));
+			succeeded(request, response);
 			delegate.onAuthenticationSuccess(request, response, authentication);
 		};
 	}

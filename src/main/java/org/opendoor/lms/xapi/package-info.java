@@ -3,5 +3,5 @@
  * {@code /xapi}, and an outbox that forwards statements to a charity's own LRS. Uses learning and
  * facilitation (their events), courses and accounts.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "learning", "course", "account", "facilitation" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "learning", "course", "account", "facilitation", "limits" })
 package org.opendoor.lms.xapi;

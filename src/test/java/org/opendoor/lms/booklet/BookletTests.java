@@ -247,4 +247,29 @@ class BookletTests {
 		}
 	}
 
+	@Test
+	void aBookletIsPrintedOnceUntilTheDirectoryChangesAndEachPersonMayPrintTwentyInTenMinutes() throws Exception {
+		String query = "lang=en&nation=wales&size=A5&org=" + people.orgA();
+		byte[] first = booklet(query, people.volunteerA());
+		assertThat(booklet(query, people.volunteerA())).as("the same booklet again").isEqualTo(first);
+		long service = services.create(people.adminA().id(), people.orgA(), new LocalServiceForm("Newport Walking Group",
+				"Walks and a chat", "Saturdays", "01234 000111", "Anyone", "CHAT", "2026-02-01"));
+		assertThat(text(booklet(query, people.volunteerA()))).as("an added entry is printed at once")
+			.contains("Newport Walking Group");
+		services.update(people.adminA().id(), people.orgA(), service, new LocalServiceForm("Newport Walking Club",
+				"Walks and a chat", "Saturdays", "01234 000111", "Anyone", "CHAT", "2026-02-01"));
+		assertThat(text(booklet(query, people.volunteerA()))).as("an edited entry too").contains("Newport Walking Club")
+			.doesNotContain("Newport Walking Group");
+
+		Account reader = Learners.register(accounts, "Keen Reader", org.opendoor.lms.account.Nation.WALES, "en");
+		for (int i = 0; i < 20; i++) {
+			assertThat(fetch("/courses/" + FLAGSHIP + "/booklet.pdf?lang=en&nation=wales", reader).getStatus()).isEqualTo(200);
+		}
+		MockHttpServletResponse refused = fetch("/courses/" + FLAGSHIP + "/booklet.pdf?lang=en&nation=wales", reader);
+		assertThat(refused.getStatus()).isEqualTo(429);
+		assertThat(refused.getHeader("Retry-After")).isNotBlank();
+		assertThat(fetch("/courses/" + FLAGSHIP + "/booklet.pdf?lang=en&nation=wales", people.volunteerA()).getStatus())
+			.as("another person is not affected").isEqualTo(200);
+	}
+
 }

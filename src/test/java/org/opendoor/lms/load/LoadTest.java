@@ -144,7 +144,7 @@ public final class LoadTest {
 				"--lms.certificate.signing.keystore=" + org.opendoor.lms.support.TestKeystore.path(),
 				"--lms.certificate.signing.alias=issuer",
 				// every load learner registers from one address (loopback); real sign-ups come from many
-				"--lms.security.registrations-per-hour=100000");
+				"--lms.security.registrations-per-hour=100000", "--lms.security.registration-attempts-per-hour=100000");
 		Map<String, String> env = new java.util.HashMap<>(Map.of("SPRING_DATASOURCE_URL", jdbc, "SPRING_DATASOURCE_USERNAME",
 				"opendoor_load", "SPRING_DATASOURCE_PASSWORD", password, "LMS_CERTIFICATE_SIGNING_PASSWORD",
 				org.opendoor.lms.support.TestKeystore.PASSWORD));

@@ -25,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sessions over real HTTP, with sessions stored in the database (Spring Session JDBC): a new session id at sign-in
  * (no fixation), the session row deleted at sign-out, and the transport headers a reverse proxy relies on.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// as an operator behind a TLS-terminating proxy on this host would configure it (forwarded headers are believed
+// only from the proxies named)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "server.tomcat.remoteip.internal-proxies=127[.]0[.]0[.]1|0:0:0:0:0:0:0:1")
 @ActiveProfiles({ "demo", "test" })
 class SessionSecurityTests {
 
@@ -84,7 +87,7 @@ class SessionSecurityTests {
 		assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
 		assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
 
-		// behind a TLS-terminating proxy on a private network (X-Forwarded-Proto honoured from loopback/private)
+		// behind a TLS-terminating proxy named in server.tomcat.remoteip.internal-proxies (X-Forwarded-Proto honoured from it)
 		HttpResponse<String> proxied = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
 			.header("X-Forwarded-Proto", "https")
 			.GET());

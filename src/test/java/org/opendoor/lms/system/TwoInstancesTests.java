@@ -11,6 +11,7 @@ import org.opendoor.lms.OpenDoorApplication;
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.account.Nation;
 import org.opendoor.lms.account.Registration;
+import org.opendoor.lms.limits.RateLimits;
 import org.opendoor.lms.support.BrowserlessSession;
 import org.opendoor.lms.support.EmbeddedPostgresSupport;
 import org.opendoor.lms.support.Learners;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances of the app on one PostgreSQL, as behind a load balancer: a learner signed in on one is
  * signed in on the other (sessions in the database), progress made on either is the same progress, and
- * a job both instances run (closing idle learning sessions) does its work once.
+ * a job both instances run (closing idle learning sessions) does its work once, and a rate limit counts what
+ * reaches either instance.
  */
 class TwoInstancesTests {
 
@@ -88,6 +90,27 @@ class TwoInstancesTests {
 			.params("http://adlnet.gov/expapi/verbs/terminated", "%" + learner.learnerRef() + "%")
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void bothInstancesCountAgainstOneLimit() {
+		var learner = a.getBean(Accounts.class)
+			.register(new Registration("Guessed", UUID.randomUUID() + "@example.org", Learners.PASSWORD, Nation.WALES, "en"));
+		// five wrong passwords for one account from one address are allowed, wherever they land
+		for (int i = 0; i < 5; i++) {
+			BrowserlessSession browser = new BrowserlessSession(port(i % 2 == 0 ? a : b));
+			assertThat(browser.signIn(learner.email(), "wrong guess number " + i).location()).endsWith("/login?error");
+		}
+		assertThat(new BrowserlessSession(port(a)).signIn(learner.email(), "one more guess").status()).isEqualTo(429);
+		assertThat(new BrowserlessSession(port(b)).signIn(learner.email(), "one more guess").status()).isEqualTo(429);
+		// the counts are rows in the shared table, under a hash (no address or email in them)
+		JdbcClient jdbc = a.getBean(JdbcClient.class);
+		assertThat(jdbc.sql("select count(*) from rate_limit_bucket").query(Long.class).single()).isGreaterThan(0);
+		assertThat(jdbc.sql("select count(*) from rate_limit_bucket where id like '%@%' or id like '%127.0.0.1%'")
+			.query(Long.class).single()).isZero();
+		// deleting the buckets that are full again keeps the ones still counting
+		b.getBean(RateLimits.class).removeFullBuckets();
+		assertThat(new BrowserlessSession(port(a)).signIn(learner.email(), "after the clean-up").status()).isEqualTo(429);
 	}
 
 }

@@ -268,6 +268,7 @@ class WebHardeningTests {
 		signedIn.put("certificate PDF", get("/certificates/" + code + "/pdf").with(volunteer));
 		signedIn.put("certificate PDF/A-3 with badge", get("/certificates/" + code + "/pdfa3").with(volunteer));
 		signedIn.put("signposting card PDF", get("/organisations/" + p.orgA() + "/directory/card.pdf").with(volunteer));
+		signedIn.put("booklet PDF", get("/courses/first-steps/booklet.pdf").with(volunteer));
 		signedIn.put("personal data JSON", get("/account/data/export").with(volunteer));
 		signedIn.put("statements JSON", get("/admin/xapi/statements.json").with(admin));
 		signedIn.put("completions CSV", get("/org/" + p.orgA() + "/export.csv").with(user(Learners.as(p.adminA()))));

@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.opendoor.lms.account.InputRules;
 import org.opendoor.lms.account.Account;
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.xapi.XapiClients;
@@ -85,7 +85,8 @@ class LrsAdminController {
 	}
 
 	@GetMapping("/admin/xapi/statements")
-	String browse(Filters filters, @RequestParam(required = false) String cursor, Model model) {
+	String browse(Filters filters, @RequestParam(required = false) String cursor, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
 		model.addAttribute("filters", filters);
 		model.addAttribute("verbs", VERBS);
 		try {
@@ -99,6 +100,12 @@ class LrsAdminController {
 		}
 		catch (XapiException ex) {
 			model.addAttribute("filterError", ex.getMessage());
+			model.addAttribute("rows", List.of());
+		}
+		catch (org.springframework.web.server.ResponseStatusException ex) {
+			// a date that cannot be used: the page says why in the visitor's language
+			model.addAttribute("filterErrorKey", ex.getReason());
+			response.setStatus(ex.getStatusCode().value());
 			model.addAttribute("rows", List.of());
 		}
 		return "xapi/statements";
@@ -158,12 +165,11 @@ class LrsAdminController {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		try {
-			return LocalDate.parse(value.strip()).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw XapiException.badRequest("Dates are written like 2026-11-23.");
-		}
+		return InputRules.date(value)
+			.map(day -> day.plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant())
+			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.BAD_REQUEST,
+					InputRules.yearOutOfRange(value) ? "input.date.range" : "lrs.admin.date.format"));
 	}
 
 	private static Row row(JsonNode s) {

@@ -1,12 +1,10 @@
 package org.opendoor.lms.xapi.internal;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.opendoor.lms.limits.Limit;
+import org.opendoor.lms.limits.RateLimits;
 
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -19,9 +17,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Slows guessing of LRS credentials: after {@value #MAX_FAILURES} failed Basic-auth attempts from one
- * network address within {@code WINDOW}, that address gets 429 until the window ends. Successful clients
- * are never counted. Counts are in memory per instance; addresses are never logged.
+ * Slows guessing of LRS credentials: {@value #MAX_FAILURES} failed Basic-auth attempts from one network
+ * address in {@code WINDOW}, then one more every ten seconds; past that the address gets 429, even with the
+ * right secret. Successful clients are never counted. Counts are in the database, shared by every instance
+ * ({@link RateLimits}); addresses are never logged.
  */
 @Component
 class LrsAuthThrottle {
@@ -30,29 +29,16 @@ class LrsAuthThrottle {
 
 	static final Duration WINDOW = Duration.ofMinutes(5);
 
-	private record Window(Instant start, int count) {
-	}
+	static final Limit FAILURES = Limit.of("lrs-auth", MAX_FAILURES, WINDOW);
 
-	private final Map<String, Window> failures = new ConcurrentHashMap<>();
+	private final RateLimits limits;
 
-	private final Clock clock;
-
-	LrsAuthThrottle(Optional<Clock> clock) {
-		this.clock = clock.orElse(Clock.systemUTC());
-	}
-
-	boolean blocked(String address) {
-		Window w = failures.get(address);
-		return w != null && !w.start().plus(WINDOW).isBefore(clock.instant()) && w.count() >= MAX_FAILURES;
+	LrsAuthThrottle(RateLimits limits) {
+		this.limits = limits;
 	}
 
 	void failed(String address) {
-		Instant now = clock.instant();
-		if (failures.size() > 100_000) {
-			failures.clear();
-		}
-		failures.compute(address, (k, w) -> w == null || w.start().plus(WINDOW).isBefore(now) ? new Window(now, 1)
-				: new Window(w.start(), w.count() + 1));
+		limits.take(FAILURES, address);
 	}
 
 	/** Refuses blocked addresses before their credentials are checked. */
@@ -61,9 +47,11 @@ class LrsAuthThrottle {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				if (request.getHeader("Authorization") != null && blocked(request.getRemoteAddr())) {
+				RateLimits.Decision decision = request.getHeader("Authorization") == null ? null
+						: limits.check(FAILURES, request.getRemoteAddr());
+				if (decision != null && !decision.allowed()) {
 					response.setStatus(429);
-					response.setHeader("Retry-After", Long.toString(WINDOW.toSeconds()));
+					response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
 					response.setContentType("text/plain;charset=UTF-8");
 					response.getWriter().write("too many failed sign-ins from this address; try again later");
 					return;
