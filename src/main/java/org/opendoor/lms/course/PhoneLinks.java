@@ -33,6 +33,8 @@ public final class PhoneLinks {
 	private static final Pattern SHORT = Pattern.compile(
 			"(?<![\\w+£$.,/:-])(?:999|111|112|101|119|116[ \\u00a0]?\\d{3})(?![\\w%-]|[.,:/]\\d|[ \\u00a0]BSL)");
 
+	private static final String CHILDLINE = "08001111";
+
 	private PhoneLinks() {
 	}
 
@@ -63,7 +65,9 @@ public final class PhoneLinks {
 		m = LONG.matcher(text);
 		while (m.find()) {
 			String[] groups = m.group().split("[ \\u00a0]");
-			for (int n = groups.length; n > 0; n--) {
+			// Childline's 0800 1111 is the one short freephone number: followed by other figures, it ends there
+			int longest = groups.length >= 2 && (groups[0] + groups[1]).equals(CHILDLINE) ? 2 : groups.length;
+			for (int n = longest; n > 0; n--) {
 				String digits = String.join("", java.util.Arrays.copyOf(groups, n));
 				if (isUkNumber(digits)) {
 					int length = String.join(" ", java.util.Arrays.copyOf(groups, n)).length();
@@ -93,8 +97,7 @@ public final class PhoneLinks {
 	}
 
 	private static boolean isUkNumber(String digits) {
-		return digits.length() == 10 || digits.length() == 11
-				|| (digits.length() >= 8 && (digits.startsWith("0800") || digits.startsWith("0808")));
+		return digits.length() == 10 || digits.length() == 11 || digits.equals(CHILDLINE);
 	}
 
 	/** The links' targets in the text, for comparing a translation's numbers with the source's. */

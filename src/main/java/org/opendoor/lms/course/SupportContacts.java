@@ -157,11 +157,6 @@ public class SupportContacts implements SmartInitializingSingleton {
 		return messages.getMessage("contact.status." + contact.status().name(), new Object[] { date }, locale);
 	}
 
-	/** Plain text as HTML with its phone numbers as {@code tel:} and {@code sms:} links (for pages: {@link PhoneLinks}). */
-	public String withPhoneLinks(String text) {
-		return PhoneLinks.html(text);
-	}
-
 	/** Today, by the clock the statuses are computed with. */
 	public LocalDate today() {
 		return LocalDate.now(clock);

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +16,14 @@ import java.util.zip.ZipOutputStream;
 
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseCatalogue;
+import org.opendoor.lms.course.PhoneLinks;
+import org.opendoor.lms.course.SupportContact;
+import org.opendoor.lms.course.SupportContacts;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.HtmlUtils;
 import org.opendoor.lms.course.CatalogueEntry;
 import org.springframework.context.MessageSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,15 +47,21 @@ public class CoursePackages {
 			"player.scenario.what", "player.scenario.choose", "package.plan.private", "package.assessment.intro",
 			"player.assessment.question", "player.submit.title", "player.submit.button", "result.passed", "result.failed",
 			"package.result.score", "package.result.critical", "result.revisit", "result.retake", "player.pager",
-			"player.previous", "player.next", "package.finish", "package.saveExit", "package.tooOld");
+			"player.previous", "player.next", "package.finish", "package.saveExit", "package.tooOld",
+			// the support box's contacts (see contacts())
+			"contact.for", "contact.status.CHECKED", "contact.status.OVERDUE", "contact.status.UNCHECKED",
+			"package.contacts.everywhere", "nation.ENGLAND", "nation.WALES", "nation.SCOTLAND", "nation.NORTHERN_IRELAND");
 
 	private final CourseCatalogue catalogue;
 
 	private final MessageSource messages;
 
-	public CoursePackages(CourseCatalogue catalogue, MessageSource messages) {
+	private final SupportContacts contacts;
+
+	public CoursePackages(CourseCatalogue catalogue, MessageSource messages, SupportContacts contacts) {
 		this.catalogue = catalogue;
 		this.messages = messages;
+		this.contacts = contacts;
 	}
 
 	/** The package of the latest version of a course; a course that failed lint cannot be exported. */
@@ -75,7 +87,35 @@ public class CoursePackages {
 		for (String key : PLAYER_TEXT) {
 			text.put(key, messages.getMessage(key, null, key, locale));
 		}
-		return write(course, standard, lang, text);
+		// (an HTML message: its numbers become tap-to-call links too)
+		text.computeIfPresent("package.support", (k, v) -> PhoneLinks.html(HtmlUtils.htmlUnescape(v)));
+		return write(course, standard, lang, text, contacts(lang, locale));
+	}
+
+	/**
+	 * The support contacts for the package's player, every nation's (the player shows the UK-wide ones and each
+	 * nation's own under its name): how to reach each as HTML with {@code tel:}/{@code sms:} links, who it is for,
+	 * hours, nations, and the day it was last checked with the service ({@code checkedOn}, ISO, or {@code null}
+	 * when never) with that day in words, so the player can say "checked on …", or "due for a new check" once the
+	 * package is over 12 months past it.
+	 */
+	private List<Map<String, Object>> contacts(String language, Locale locale) {
+		List<Map<String, Object>> list = new ArrayList<>();
+		for (SupportContact c : contacts.all(language)) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("id", c.id());
+			m.put("name", c.name());
+			m.put("reachHtml", c.reachHtml());
+			m.put("hours", c.hours());
+			m.put("forWhom", c.forWhom());
+			m.put("nations", c.nations());
+			m.put("tier", c.tier());
+			m.put("checkedOn", c.lastReviewed() == null ? null : c.lastReviewed().toString());
+			m.put("checkedOnText", c.lastReviewed() == null ? null
+					: c.lastReviewed().format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale)));
+			list.add(m);
+		}
+		return list;
 	}
 
 	/** Writes a course as a package of the given standard, with the player in English. */
@@ -88,6 +128,12 @@ public class CoursePackages {
 	 * the player's interface words in that language by message key (the player falls back to English).
 	 */
 	static byte[] write(Course course, PackageStandard standard, String language, Map<String, String> text) {
+		return write(course, standard, language, text, List.of());
+	}
+
+	/** As {@link #write(Course, PackageStandard, String, Map)}, with the support box's contacts (see contacts()). */
+	static byte[] write(Course course, PackageStandard standard, String language, Map<String, String> text,
+			List<Map<String, Object>> contacts) {
 		Map<String, byte[]> files = new LinkedHashMap<>();
 		for (String name : PLAYER) {
 			files.put(name, resource("packaging/player/" + name));
@@ -95,7 +141,8 @@ public class CoursePackages {
 		files.put("index.html", page(new String(files.get("index.html"), StandardCharsets.UTF_8), course, language, text)
 			.getBytes(StandardCharsets.UTF_8));
 		files.put("course.js", ("window.OPENDOOR_COURSE = " + JSON.writeValueAsString(course) + ";\n"
-				+ "window.OPENDOOR_TEXT = " + JSON.writeValueAsString(text) + ";\n")
+				+ "window.OPENDOOR_TEXT = " + JSON.writeValueAsString(text) + ";\n"
+				+ "window.OPENDOOR_CONTACTS = " + JSON.writeValueAsString(contacts) + ";\n")
 			.getBytes(StandardCharsets.UTF_8));
 		String manifest = ManifestWriter.write(standard, course, List.copyOf(files.keySet()), language);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

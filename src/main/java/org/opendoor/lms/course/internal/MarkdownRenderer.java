@@ -25,14 +25,16 @@ public final class MarkdownRenderer {
 
 	private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
 
+	/** Links as Sanitizers.LINKS allows them (web and mail, rel="nofollow"), and tap-to-call and tap-to-text links. */
 	private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
 		.and(Sanitizers.TABLES)
-		.and(Sanitizers.LINKS)
-		.and(new HtmlPolicyBuilder().allowElements("pre", "code", "hr", "br", "dl", "dt", "dd")
-			.allowUrlProtocols("tel", "sms")
+		.and(new HtmlPolicyBuilder().allowElements("a")
+			.allowUrlProtocols("http", "https", "mailto", "tel", "sms")
 			.allowAttributes("href")
 			.onElements("a")
-			.toFactory());
+			.requireRelNofollowOnLinks()
+			.toFactory())
+		.and(new HtmlPolicyBuilder().allowElements("pre", "code", "hr", "br", "dl", "dt", "dd").toFactory());
 
 	private final Parser parser = Parser.builder()
 		.extensions(EXTENSIONS)
