@@ -328,7 +328,7 @@
       return '<ul class="contacts">' + items.map(function (c) {
         return '<li class="' + esc(c.tier) + '"><strong>' + esc(c.name) + '</strong>: <span class="reach">' + c.reachHtml +
           '</span><br><span class="for">' + esc(t('contact.for', 'For: {0}', [c.forWhom])) + '</span><br><span class="meta">' +
-          esc(c.hours) + '</span><br><span class="meta checked status-' + (c.checkedOn ? 'dated' : 'unchecked') + '">' +
+          esc(t('contact.tier.' + c.tier, c.tier)) + ' \u00b7 ' + esc(c.hours) + '</span><br><span class="meta checked status-' + (c.checkedOn ? 'dated' : 'unchecked') + '">' +
           esc(status(c)) + '</span></li>';
       }).join('') + '</ul>';
     }

@@ -49,8 +49,9 @@ public class CoursePackages {
 			"package.result.score", "package.result.critical", "result.revisit", "result.retake", "player.pager",
 			"player.previous", "player.next", "package.finish", "package.saveExit", "package.tooOld",
 			// the support box's contacts (see contacts())
-			"contact.for", "contact.status.CHECKED", "contact.status.OVERDUE", "contact.status.UNCHECKED",
-			"package.contacts.everywhere", "nation.ENGLAND", "nation.WALES", "nation.SCOTLAND", "nation.NORTHERN_IRELAND");
+			"contact.for", "contact.tier.urgent", "contact.tier.support", "contact.tier.information",
+			"contact.status.CHECKED", "contact.status.OVERDUE", "contact.status.UNCHECKED", "package.contacts.everywhere",
+			"nation.ENGLAND", "nation.WALES", "nation.SCOTLAND", "nation.NORTHERN_IRELAND");
 
 	private final CourseCatalogue catalogue;
 
