@@ -39,6 +39,11 @@ public class CoursePackages {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The words of the package player's support box contacts (see contacts()), as PLAYER_TEXT. */
+	static final List<String> CONTACT_TEXT = List.of("contact.for", "contact.tier.urgent", "contact.tier.support",
+			"contact.tier.information", "contact.status.CHECKED", "contact.status.OVERDUE", "contact.status.UNCHECKED",
+			"package.contacts.everywhere", "nation.ENGLAND", "nation.WALES", "nation.SCOTLAND", "nation.NORTHERN_IRELAND");
+
 	/** The interface words the package player shows, taken from the site's messages in the package's language. */
 	static final List<String> PLAYER_TEXT = List.of("layout.skip", "package.noscript", "package.title", "player.progress",
 			"player.saveNext", "player.check", "player.feedback.right", "player.feedback.wrong", "support.contentNote.title",
@@ -47,11 +52,7 @@ public class CoursePackages {
 			"player.scenario.what", "player.scenario.choose", "package.plan.private", "package.assessment.intro",
 			"player.assessment.question", "player.submit.title", "player.submit.button", "result.passed", "result.failed",
 			"package.result.score", "package.result.critical", "result.revisit", "result.retake", "player.pager",
-			"player.previous", "player.next", "package.finish", "package.saveExit", "package.tooOld",
-			// the support box's contacts (see contacts())
-			"contact.for", "contact.tier.urgent", "contact.tier.support", "contact.tier.information",
-			"contact.status.CHECKED", "contact.status.OVERDUE", "contact.status.UNCHECKED", "package.contacts.everywhere",
-			"nation.ENGLAND", "nation.WALES", "nation.SCOTLAND", "nation.NORTHERN_IRELAND");
+			"player.previous", "player.next", "package.finish", "package.saveExit", "package.tooOld");
 
 	private final CourseCatalogue catalogue;
 
@@ -85,7 +86,7 @@ public class CoursePackages {
 		Course course = catalogue.version(entry.versionId(), lang);
 		Locale locale = "cy".equals(lang) ? Locale.forLanguageTag("cy") : Locale.UK;
 		Map<String, String> text = new LinkedHashMap<>();
-		for (String key : PLAYER_TEXT) {
+		for (String key : java.util.stream.Stream.concat(PLAYER_TEXT.stream(), CONTACT_TEXT.stream()).toList()) {
 			text.put(key, messages.getMessage(key, null, key, locale));
 		}
 		// (an HTML message: its numbers become tap-to-call links too)
@@ -142,8 +143,11 @@ public class CoursePackages {
 		files.put("index.html", page(new String(files.get("index.html"), StandardCharsets.UTF_8), course, language, text)
 			.getBytes(StandardCharsets.UTF_8));
 		files.put("course.js", ("window.OPENDOOR_COURSE = " + JSON.writeValueAsString(course) + ";\n"
-				+ "window.OPENDOOR_TEXT = " + JSON.writeValueAsString(text) + ";\n"
-				+ "window.OPENDOOR_CONTACTS = " + JSON.writeValueAsString(contacts) + ";\n")
+				+ "window.OPENDOOR_TEXT = " + JSON.writeValueAsString(text) + ";\n")
+			.getBytes(StandardCharsets.UTF_8));
+		// the support box's contacts (see contacts()), for the player's supportBox()
+		files.merge("course.js", ("window.OPENDOOR_CONTACTS = " + JSON.writeValueAsString(contacts) + ";\n")
+			.getBytes(StandardCharsets.UTF_8), (a, b) -> (new String(a, StandardCharsets.UTF_8) + new String(b, StandardCharsets.UTF_8))
 			.getBytes(StandardCharsets.UTF_8));
 		String manifest = ManifestWriter.write(standard, course, List.copyOf(files.keySet()), language);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
