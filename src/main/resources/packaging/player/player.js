@@ -638,6 +638,40 @@
     html.push('<aside class="support-box"><h2>' + t('support.title', 'Support, now or any time') + '</h2><p>' + t('package.support', 'If someone\u2019s life is at risk right now, call 999 or go to A&amp;E. Samaritans are there day and night on 116 123 (free).') + '</p></aside>');
   }
 
+  /* The support box: what to do now, then the contacts from course.js (window.OPENDOOR_CONTACTS): the UK-wide
+     ones, then each nation's own under its name. Each shows how to reach it (numbers as tap-to-call and
+     tap-to-text links, made by the server), who it is for, its hours and whether it has been checked with the
+     service: "checked on <day>", "due for a new check" once that day is over 12 months ago, or "not yet checked". */
+  function supportBox(html) {
+    var contacts = window.OPENDOOR_CONTACTS || [];
+    var nations = [['england', 'ENGLAND', 'England'], ['wales', 'WALES', 'Wales'], ['scotland', 'SCOTLAND', 'Scotland'],
+      ['northern-ireland', 'NORTHERN_IRELAND', 'Northern Ireland']];
+    function status(c) {
+      if (!c.checkedOn) { return t('contact.status.UNCHECKED', 'Not yet checked with the service'); }
+      var due = new Date(c.checkedOn + 'T00:00:00Z');
+      due.setUTCFullYear(due.getUTCFullYear() + 1);
+      return due < new Date() ? t('contact.status.OVERDUE', 'Last checked with the service on {0}: due for a new check', [c.checkedOnText])
+        : t('contact.status.CHECKED', 'Checked with the service on {0}', [c.checkedOnText]);
+    }
+    function list(items) {
+      return '<ul class="contacts">' + items.map(function (c) {
+        return '<li class="' + esc(c.tier) + '"><strong>' + esc(c.name) + '</strong>: <span class="reach">' + c.reachHtml +
+          '</span><br><span class="for">' + esc(t('contact.for', 'For: {0}', [c.forWhom])) + '</span><br><span class="meta">' +
+          esc(t('contact.tier.' + c.tier, c.tier)) + ' \u00b7 ' + esc(c.hours) + '</span><br><span class="meta checked status-' + (c.checkedOn ? 'dated' : 'unchecked') + '">' +
+          esc(status(c)) + '</span></li>';
+      }).join('') + '</ul>';
+    }
+    var everywhere = contacts.filter(function (c) { return nations.every(function (n) { return c.nations.indexOf(n[0]) >= 0; }); });
+    var box = '<aside class="support-box"><h2>' + t('support.title', 'Support, now or any time') + '</h2><p>' +
+      t('package.support', 'If someone\u2019s life is at risk right now, call <a href="tel:999">999</a> or go to A&amp;E. Samaritans are there day and night on <a href="tel:116123">116 123</a> (free).') + '</p>';
+    if (everywhere.length) { box += '<h3>' + esc(t('package.contacts.everywhere', 'Across the UK')) + '</h3>' + list(everywhere); }
+    nations.forEach(function (n) {
+      var own = contacts.filter(function (c) { return c.nations.indexOf(n[0]) >= 0 && everywhere.indexOf(c) < 0; });
+      if (own.length) { box += '<details><summary>' + esc(t('nation.' + n[1], n[2])) + '</summary>' + list(own) + '</details>'; }
+    });
+    html.push(box + '</aside>');
+  }
+
   function question(step, html, assessment) {
     var q = step.q;
     var given = (assessment ? state.x[q.id] : state.a[q.id]) || '';

@@ -336,7 +336,7 @@ public class Booklets implements SmartInitializingSingleton {
 			for (SupportContact c : national) {
 				items.add(List.of(
 						new Block.Paragraph(List.of(Run.bold(c.name()), Run.plain(": " + c.reach())), Block.Look.BODY, null),
-						meta(join(c.hours(), c.forWhom(), text("booklet.reviewed", c.lastReviewed().format(dates))))));
+						meta(join(c.hours(), text("contact.for", c.forWhom()), contacts.statusText(c, locale)))));
 			}
 			return new Block.Bullets(false, false, items);
 		}

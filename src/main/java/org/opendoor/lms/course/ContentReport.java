@@ -121,12 +121,18 @@ public final class ContentReport {
 			}
 			md.append('\n');
 		}
-		ContactsReader.Result contacts = new ContactsReader().read(courses, courses.resolve(SupportContacts.FILE));
+		ContactsReader.Result contacts = new ContactsReader(today).read(courses, courses.resolve(SupportContacts.FILE));
 		md.append("## Support contacts\n\n");
 		md.append("- Records: ").append(contacts.contacts().size()).append("; lint findings: ")
 			.append(contacts.findings().size()).append('\n');
-		md.append("- Due for review (not reviewed in 12 months): ")
-			.append(contacts.contacts().stream().filter(c -> c.isStale(today)).map(SupportContact::id).toList())
+		md.append("- Unchecked (never checked with the service in the file; checks recorded in the app are not "
+				+ "counted here): ")
+			.append(contacts.contacts().stream().filter(c -> c.status() == SupportContact.Status.UNCHECKED)
+				.map(SupportContact::id).toList())
+			.append('\n');
+		md.append("- Overdue (last checked more than 12 months ago): ")
+			.append(contacts.contacts().stream().filter(c -> c.status() == SupportContact.Status.OVERDUE)
+				.map(SupportContact::id).toList())
 			.append('\n');
 		md.append("- Still to verify with the service before release: ")
 			.append(contacts.contacts().stream().filter(c -> c.note() != null).map(SupportContact::id).toList())

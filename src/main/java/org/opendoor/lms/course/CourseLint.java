@@ -53,18 +53,21 @@ public final class CourseLint {
 		Path contacts = Files.isRegularFile(target.resolve(CourseReader.MANIFEST)) ? null
 				: target.resolve(org.opendoor.lms.course.SupportContacts.FILE);
 		if (contacts != null && Files.exists(contacts)) {
-			org.opendoor.lms.course.internal.ContactsReader.Result read = new org.opendoor.lms.course.internal.ContactsReader()
+			java.time.LocalDate today = java.time.LocalDate.now();
+			org.opendoor.lms.course.internal.ContactsReader.Result read = new org.opendoor.lms.course.internal.ContactsReader(today)
 				.read(target, contacts);
 			for (LintFinding finding : read.findings()) {
 				out.println(target.resolve(finding.file()).normalize().toString().replace('\\', '/') + ":" + finding.line()
 						+ ": " + finding.message());
 				problems++;
 			}
-			java.time.LocalDate today = java.time.LocalDate.now();
 			for (SupportContact c : read.contacts()) {
-				if (c.isStale(today)) {
-					out.println("warning: support contact '" + c.id() + "' was last reviewed on " + c.lastReviewed()
-							+ ", more than " + SupportContact.REVIEW_MONTHS + " months ago: review it");
+				if (c.lastReviewed() == null) {
+					out.println("warning: support contact '" + c.id() + "' is unchecked: check it with the service");
+				}
+				else if (c.isStale(today)) {
+					out.println("warning: support contact '" + c.id() + "' was last checked on " + c.lastReviewed()
+							+ ", more than " + SupportContact.REVIEW_MONTHS + " months ago: check it with the service");
 				}
 			}
 			if (read.findings().isEmpty()) {
@@ -74,7 +77,7 @@ public final class CourseLint {
 			boolean welshCourse = results.stream().anyMatch(r -> !r.translations().isEmpty());
 			if (Files.exists(welsh) || welshCourse) {
 				List<LintFinding> cy = Files.exists(welsh)
-						? new org.opendoor.lms.course.internal.ContactsReader().readTranslation(target, contacts, CourseReader.WELSH).findings()
+						? new org.opendoor.lms.course.internal.ContactsReader(today).readTranslation(target, contacts, CourseReader.WELSH).findings()
 						: List.of(new LintFinding(target.relativize(welsh).toString(), 1,
 								"missing translation: a course is offered in Welsh, so the support contacts need this file"));
 				for (LintFinding finding : cy) {

@@ -1,21 +1,33 @@
 package org.opendoor.lms.course;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import org.opendoor.lms.course.internal.ContactCheckStore;
 import org.opendoor.lms.course.internal.ContactsReader;
+import org.opendoor.lms.course.internal.CourseReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
  * The national signposting contacts from {@code courses/support-contacts.yaml}: which ones a learner in
- * each nation sees, and which are due for review.
+ * each nation sees, and where each stands: checked with the service in the last 12 months, overdue for a
+ * check, or unchecked. A record's check date is the later of its {@code last_reviewed} in the file and the
+ * latest check a site admin recorded in the app ({@link #recordCheck}), so a check needs no redeploy.
  */
 @Service
 public class SupportContacts implements SmartInitializingSingleton {
@@ -23,20 +35,36 @@ public class SupportContacts implements SmartInitializingSingleton {
 	/** The contacts file, beside the course folders. */
 	public static final String FILE = "support-contacts.yaml";
 
+	/** How long one instance trusts its copy of the recorded checks (others may record one meanwhile). */
+	private static final Duration CHECKS_FRESH_FOR = Duration.ofMinutes(1);
+
 	private static final Logger log = LoggerFactory.getLogger(SupportContacts.class);
 
 	private static final List<String> TIER_ORDER = List.of("urgent", "support", "information");
 
 	private final CourseProperties properties;
 
+	private final ContactCheckStore checks;
+
 	private final Clock clock;
+
+	private final MessageSource messages;
 
 	private volatile ContactsReader.Result current = new ContactsReader.Result(List.of(), List.of());
 
 	private volatile ContactsReader.Result welsh = new ContactsReader.Result(List.of(), List.of());
 
-	public SupportContacts(CourseProperties properties, Optional<Clock> clock) {
+	private volatile Checked checked = new Checked(Map.of(), Instant.MIN);
+
+	/** The latest confirming check of each contact, and when this copy was read. */
+	private record Checked(Map<String, LocalDate> latest, Instant readAt) {
+	}
+
+	public SupportContacts(CourseProperties properties, ContactCheckStore checks, MessageSource messages,
+			Optional<Clock> clock) {
 		this.properties = properties;
+		this.checks = checks;
+		this.messages = messages;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -48,22 +76,21 @@ public class SupportContacts implements SmartInitializingSingleton {
 	/** Reads the contacts file again. A file with findings loads no contacts; the admin page shows why. */
 	public void reload() {
 		Path file = properties.directory().resolve(FILE);
-		current = new ContactsReader().read(properties.directory(), file);
+		LocalDate today = LocalDate.now(clock);
+		current = new ContactsReader(today).read(properties.directory(), file);
 		current.findings().forEach(f -> log.warn("Support contacts: {}", f));
-		Path cy = org.opendoor.lms.course.internal.CourseReader.sibling(file, "cy");
-		welsh = java.nio.file.Files.isRegularFile(cy)
-				? new ContactsReader().readTranslation(properties.directory(), file, "cy")
+		Path cy = CourseReader.sibling(file, "cy");
+		welsh = Files.isRegularFile(cy) ? new ContactsReader(today).readTranslation(properties.directory(), file, "cy")
 				: new ContactsReader.Result(List.of(), List.of());
 		welsh.findings().forEach(f -> log.warn("Support contacts (Welsh): {}", f));
-		stale().forEach(c -> log.warn("Support contact '{}' was last reviewed on {}: review it", c.id(), c.lastReviewed()));
+		checked = new Checked(Map.of(), Instant.MIN);
+		stale().forEach(c -> log.warn("Support contact '{}' {}: check it with the service", c.id(),
+				c.lastReviewed() == null ? "has never been checked" : "was last checked on " + c.lastReviewed()));
 	}
 
 	/** The contacts for a nation code (england, wales, scotland, northern-ireland), most urgent first. */
 	public List<SupportContact> forNation(String nation) {
-		return current.contacts().stream()
-			.filter(c -> c.nations().contains(nation))
-			.sorted(Comparator.comparingInt(c -> TIER_ORDER.indexOf(c.tier())))
-			.toList();
+		return forNation(nation, null);
 	}
 
 	/**
@@ -71,31 +98,80 @@ public class SupportContacts implements SmartInitializingSingleton {
 	 * {@code cy} when that file is present and passes the lint, otherwise the source texts.
 	 */
 	public List<SupportContact> forNation(String nation, String language) {
-		if ("cy".equals(language) && !welsh.contacts().isEmpty()) {
-			return welsh.contacts().stream()
-				.filter(c -> c.nations().contains(nation))
-				.sorted(Comparator.comparingInt(c -> TIER_ORDER.indexOf(c.tier())))
-				.toList();
-		}
-		return forNation(nation);
+		List<SupportContact> list = "cy".equals(language) && !welsh.contacts().isEmpty() ? welsh.contacts()
+				: current.contacts();
+		return withChecks(list).stream()
+			.filter(c -> c.nations().contains(nation))
+			.sorted(Comparator.comparingInt(c -> TIER_ORDER.indexOf(c.tier())))
+			.toList();
 	}
 
-	/** Every contact. */
+	/** Every contact, in the file's order, with its status as it stands today. */
 	public List<SupportContact> all() {
-		return current.contacts();
+		return withChecks(current.contacts());
 	}
 
-	/** Contacts not reviewed in the last 12 months. */
+	/** Every contact in a language ({@code cy} for the Welsh texts when they pass the lint), as {@link #all()}. */
+	public List<SupportContact> all(String language) {
+		return withChecks("cy".equals(language) && !welsh.contacts().isEmpty() ? welsh.contacts() : current.contacts());
+	}
+
+	/** A contact by id, with its status as it stands today. */
+	public Optional<SupportContact> find(String id) {
+		return all().stream().filter(c -> c.id().equals(id)).findFirst();
+	}
+
+	/** Contacts that need a check: never checked with the service, or not in the last 12 months. */
 	public List<SupportContact> stale() {
-		LocalDate today = LocalDate.now(clock);
-		return current.contacts().stream().filter(c -> c.isStale(today)).toList();
+		return all().stream().filter(c -> c.status() != SupportContact.Status.CHECKED).toList();
 	}
 
 	/** Problems in the contacts file and its Welsh translation. */
 	public List<LintFinding> findings() {
-		List<LintFinding> all = new java.util.ArrayList<>(current.findings());
+		List<LintFinding> all = new ArrayList<>(current.findings());
 		all.addAll(welsh.findings());
 		return all;
+	}
+
+	/**
+	 * Records a check of a contact with its service. The caller has validated it: a known contact, a day not
+	 * in the future.
+	 */
+	public void recordCheck(ContactCheck check) {
+		checks.add(check);
+		checked = new Checked(Map.of(), Instant.MIN);
+	}
+
+	/** Every recorded check, newest first: the audit trail. */
+	public List<ContactCheck> checks() {
+		return checks.all();
+	}
+
+	/**
+	 * Where a contact stands, in words for the people it is shown to: "Checked with the service on 3 March
+	 * 2027", "Last checked with the service on …: due for a new check" or "Not yet checked with the service".
+	 */
+	public String statusText(SupportContact contact, Locale locale) {
+		String date = contact.lastReviewed() == null ? ""
+				: contact.lastReviewed().format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
+		return messages.getMessage("contact.status." + contact.status().name(), new Object[] { date }, locale);
+	}
+
+	/** Today, by the clock the statuses are computed with. */
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	private List<SupportContact> withChecks(List<SupportContact> contacts) {
+		Checked now = checked;
+		Instant at = clock.instant();
+		if (now.readAt().isBefore(at.minus(CHECKS_FRESH_FOR))) {
+			now = new Checked(Map.copyOf(checks.latestConfirmed()), at);
+			checked = now;
+		}
+		LocalDate today = LocalDate.now(clock);
+		Map<String, LocalDate> latest = now.latest();
+		return contacts.stream().map(c -> c.withCheck(latest.get(c.id()), today)).toList();
 	}
 
 }

@@ -27,4 +27,9 @@ public record LocalService(long id, long organisationId, String organisationName
 		return lastReviewed.plusMonths(REVIEW_MONTHS).isBefore(today);
 	}
 
+	/** How to reach the service as HTML: the text as written, each phone number a {@code tel:} or {@code sms:} link. */
+	public String reachHtml() {
+		return org.opendoor.lms.course.PhoneLinks.html(reach);
+	}
+
 }

@@ -50,8 +50,8 @@ public class SignpostingCards {
 	public byte[] card(long actorId, long organisationId, Nation nation, Locale locale) {
 		String name = services.organisationName(actorId, organisationId);
 		List<LocalService> local = services.list(actorId, organisationId);
-		List<SupportContact> national = contacts.forNation(nationCode(nation));
 		String language = "cy".equals(locale.getLanguage()) ? "cy" : "en";
+		List<SupportContact> national = contacts.forNation(nationCode(nation), language);
 		DateTimeFormatter dates = DateTimeFormatter.ofPattern("d MMMM yyyy", "cy".equals(language)
 				? Locale.forLanguageTag("cy") : Locale.UK);
 		List<SignpostingCard.Section> sections = new ArrayList<>();
@@ -66,7 +66,7 @@ public class SignpostingCards {
 			for (SupportContact c : national) {
 				if (Tier.ofNationalTier(c.tier()) == tier) {
 					entries.add(new SignpostingCard.Entry(c.name(), c.reach(),
-							text(locale, "card.nationalDetails", c.hours(), c.forWhom())));
+							text(locale, "card.nationalDetails", c.hours(), c.forWhom(), contacts.statusText(c, locale))));
 				}
 			}
 			if (!entries.isEmpty()) {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +16,14 @@ import java.util.zip.ZipOutputStream;
 
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseCatalogue;
+import org.opendoor.lms.course.PhoneLinks;
+import org.opendoor.lms.course.SupportContact;
+import org.opendoor.lms.course.SupportContacts;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.HtmlUtils;
 import org.opendoor.lms.course.CatalogueEntry;
 import org.springframework.context.MessageSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +38,11 @@ public class CoursePackages {
 	static final List<String> PLAYER = List.of("index.html", "player.js", "player.css");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The words of the package player's support box contacts (see contacts()), as PLAYER_TEXT. */
+	static final List<String> CONTACT_TEXT = List.of("contact.for", "contact.tier.urgent", "contact.tier.support",
+			"contact.tier.information", "contact.status.CHECKED", "contact.status.OVERDUE", "contact.status.UNCHECKED",
+			"package.contacts.everywhere", "nation.ENGLAND", "nation.WALES", "nation.SCOTLAND", "nation.NORTHERN_IRELAND");
 
 	/** The interface words the package player shows, taken from the site's messages in the package's language. */
 	static final List<String> PLAYER_TEXT = List.of("layout.skip", "package.noApi.title", "package.noApi.text",
@@ -53,9 +64,12 @@ public class CoursePackages {
 
 	private final MessageSource messages;
 
-	public CoursePackages(CourseCatalogue catalogue, MessageSource messages) {
+	private final SupportContacts contacts;
+
+	public CoursePackages(CourseCatalogue catalogue, MessageSource messages, SupportContacts contacts) {
 		this.catalogue = catalogue;
 		this.messages = messages;
+		this.contacts = contacts;
 	}
 
 	/** The package of the latest version of a course; a course that failed lint cannot be exported. */
@@ -78,10 +92,38 @@ public class CoursePackages {
 		Course course = catalogue.version(entry.versionId(), lang);
 		Locale locale = "cy".equals(lang) ? Locale.forLanguageTag("cy") : Locale.UK;
 		Map<String, String> text = new LinkedHashMap<>();
-		for (String key : PLAYER_TEXT) {
+		for (String key : java.util.stream.Stream.concat(PLAYER_TEXT.stream(), CONTACT_TEXT.stream()).toList()) {
 			text.put(key, messages.getMessage(key, null, key, locale));
 		}
-		return write(course, standard, lang, text);
+		// (an HTML message: its numbers become tap-to-call links too)
+		text.computeIfPresent("package.support", (k, v) -> PhoneLinks.html(HtmlUtils.htmlUnescape(v)));
+		return write(course, standard, lang, text, contacts(lang, locale));
+	}
+
+	/**
+	 * The support contacts for the package's player, every nation's (the player shows the UK-wide ones and each
+	 * nation's own under its name): how to reach each as HTML with {@code tel:}/{@code sms:} links, who it is for,
+	 * hours, nations, and the day it was last checked with the service ({@code checkedOn}, ISO, or {@code null}
+	 * when never) with that day in words, so the player can say "checked on …", or "due for a new check" once the
+	 * package is over 12 months past it.
+	 */
+	private List<Map<String, Object>> contacts(String language, Locale locale) {
+		List<Map<String, Object>> list = new ArrayList<>();
+		for (SupportContact c : contacts.all(language)) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("id", c.id());
+			m.put("name", c.name());
+			m.put("reachHtml", c.reachHtml());
+			m.put("hours", c.hours());
+			m.put("forWhom", c.forWhom());
+			m.put("nations", c.nations());
+			m.put("tier", c.tier());
+			m.put("checkedOn", c.lastReviewed() == null ? null : c.lastReviewed().toString());
+			m.put("checkedOnText", c.lastReviewed() == null ? null
+					: c.lastReviewed().format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale)));
+			list.add(m);
+		}
+		return list;
 	}
 
 	/** Writes a course as a package of the given standard, with the player in English. */
@@ -94,6 +136,12 @@ public class CoursePackages {
 	 * the player's interface words in that language by message key (the player falls back to English).
 	 */
 	static byte[] write(Course course, PackageStandard standard, String language, Map<String, String> text) {
+		return write(course, standard, language, text, List.of());
+	}
+
+	/** As {@link #write(Course, PackageStandard, String, Map)}, with the support box's contacts (see contacts()). */
+	static byte[] write(Course course, PackageStandard standard, String language, Map<String, String> text,
+			List<Map<String, Object>> contacts) {
 		Map<String, byte[]> files = new LinkedHashMap<>();
 		for (String name : PLAYER) {
 			files.put(name, resource("packaging/player/" + name));
@@ -103,6 +151,10 @@ public class CoursePackages {
 		files.put("course.js", ("window.OPENDOOR_COURSE = " + JSON.writeValueAsString(course) + ";\n"
 				+ "window.OPENDOOR_TEXT = " + JSON.writeValueAsString(text) + ";\n"
 				+ "window.OPENDOOR_PACKAGE = " + JSON.writeValueAsString(Map.of("standard", standard.pathName())) + ";\n")
+			.getBytes(StandardCharsets.UTF_8));
+		// the support box's contacts (see contacts()), for the player's supportBox()
+		files.merge("course.js", ("window.OPENDOOR_CONTACTS = " + JSON.writeValueAsString(contacts) + ";\n")
+			.getBytes(StandardCharsets.UTF_8), (a, b) -> (new String(a, StandardCharsets.UTF_8) + new String(b, StandardCharsets.UTF_8))
 			.getBytes(StandardCharsets.UTF_8));
 		String manifest = ManifestWriter.write(standard, course, List.copyOf(files.keySet()), language);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -187,6 +187,14 @@ class AccessibilityTests {
 			audit.check(learner, "Welsh lesson");
 			String base = learner.path().replaceFirst("/steps/.*", "/steps/");
 			audit.open(learner, base + "lesson-three-tiers");
+			// every number in the support box is a tap-to-call or tap-to-text link, a 44 by 44 px target at least
+			List<WebElement> phones = learner.browser()
+				.findElements(By.cssSelector(".support-box a[href^='tel:'], .support-box a[href^='sms:']"));
+			assertThat(phones).extracting(a -> a.getDomAttribute("href")).contains("tel:999", "tel:116123", "tel:08088023456");
+			for (WebElement a : phones) {
+				assertThat(a.getRect().getHeight()).as(a.getDomAttribute("href")).isGreaterThanOrEqualTo(44);
+				assertThat(a.getRect().getWidth()).as(a.getDomAttribute("href")).isGreaterThanOrEqualTo(44);
+			}
 			audit.open(learner, base + "check-open-question");
 			learner.answer(false);
 			audit.check(learner, "Welsh knowledge check with feedback");
@@ -277,7 +285,7 @@ class AccessibilityTests {
 		Audit audit = new Audit();
 		try (BrowserLearner admin = new BrowserLearner(port, course)) {
 			admin.signIn("admin" + DOMAIN, "demo-admin-pass");
-			for (String path : List.of("/admin/courses", "/admin/certificates", "/admin/xapi/statements", "/admin/xapi/clients",
+			for (String path : List.of("/admin/courses", "/admin/contacts", "/admin/certificates", "/admin/xapi/statements", "/admin/xapi/clients",
 					"/admin/xapi/outbox", "/admin/organisations", "/admin/personal-data")) {
 				audit.open(admin, path);
 			}

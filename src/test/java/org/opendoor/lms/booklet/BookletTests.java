@@ -131,6 +131,11 @@ class BookletTests {
 			assertThat(text).contains(c.name() + ": " + c.reach());
 		}
 		assertThat(text).contains("Details checked on");
+		// who each is for, and whether it has been checked with the service ("Not yet checked…" when it has not)
+		for (SupportContact c : scottish) {
+			assertThat(text).contains("For: " + c.forWhom()).contains(contacts.statusText(c, java.util.Locale.UK));
+		}
+		assertThat(text).contains("Not yet checked with the service");
 		for (SupportContact c : contacts.all()) {
 			if (!c.nations().contains("scotland")) {
 				assertThat(text).as("contact of another nation").doesNotContain(c.name() + ": " + c.reach());

@@ -206,7 +206,7 @@ class DirectoryTests {
 		UUID attempt = attempts.start(volunteer.id(), "first-steps");
 		String signposting = html(get("/attempts/" + attempt + "/steps/lesson-three-tiers"), volunteer);
 		assertThat(signposting).contains("Local services from your organisation").contains("Tuesday Talk Club")
-			.contains("Call 01234 000000").contains("Samaritans");
+			.contains("Call <a class=\"phone\" href=\"tel:01234000000\">01234 000000</a>").contains("Samaritans");
 		UUID outsiders = attempts.start(people.outsider().id(), "first-steps");
 		assertThat(html(get("/attempts/" + outsiders + "/steps/lesson-three-tiers"), people.outsider()))
 			.contains("Samaritans")

@@ -37,10 +37,10 @@ class NationContactsTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			ENGLAND          | NHS 111, mental health option;NHS Talking Therapies;Mind Infoline | NHS 24;Breathing Space;Lifeline;NHS 111 Wales
-			WALES            | NHS 111 Wales, press 2;Samaritans Welsh-language line;Mind Infoline | NHS 24;Breathing Space;Lifeline;NHS 111, mental health option
-			SCOTLAND         | NHS 24 Mental Health Hub;Breathing Space;SAMH | NHS 111, mental health option;NHS 111 Wales;Lifeline;Mind Infoline
-			NORTHERN_IRELAND | Lifeline;Inspire | NHS 24;Breathing Space;NHS 111, mental health option;NHS 111 Wales;Mind Infoline
+			ENGLAND          | NHS 111, mental health option;NHS Talking Therapies;Mind Infoline | NHS 24;Breathing Space;Lifeline;NHS 111 Wales;Meic;C.A.L.L.
+			WALES            | NHS 111 Wales, press 2;Samaritans Welsh-language line;Mind Infoline;Meic;C.A.L.L. | NHS 24;Breathing Space;Lifeline;NHS 111, mental health option
+			SCOTLAND         | NHS 24 Mental Health Hub;Breathing Space;SAMH | NHS 111, mental health option;NHS 111 Wales;Lifeline;Mind Infoline;Meic;C.A.L.L.
+			NORTHERN_IRELAND | Lifeline;Inspire | NHS 24;Breathing Space;NHS 111, mental health option;NHS 111 Wales;Mind Infoline;Meic;C.A.L.L.
 			""")
 	void aLearnerSeesTheirNationsContacts(Nation nation, String shown, String hidden) throws Exception {
 		Account learner = accounts.register(new Registration("Learner", UUID.randomUUID() + "@example.org",
@@ -55,7 +55,8 @@ class NationContactsTests {
 		for (String name : List.of(shown.split(";"))) {
 			assertThat(box).as(nation + " sees " + name).contains(name.strip());
 		}
-		assertThat(box).contains("Emergency services").contains("Samaritans").contains("116 123");
+		assertThat(box).contains("Emergency services").contains("Samaritans").contains("116 123").contains("Childline")
+			.contains("NSPCC Helpline").contains("999 by text (emergencySMS)").contains("999 BSL").contains("Papyrus HOPELINE247");
 		for (String name : List.of(hidden.split(";"))) {
 			assertThat(box).as(nation + " does not see " + name).doesNotContain(name.strip());
 		}

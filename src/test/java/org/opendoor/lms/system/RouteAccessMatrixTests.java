@@ -102,6 +102,8 @@ class RouteAccessMatrixTests {
 		row("GET /admin/certificates", Access.SITE_ADMIN);
 		row("POST /admin/certificates/{id}/reissue", Access.SITE_ADMIN);
 		row("POST /admin/certificates/{id}/revoke", Access.SITE_ADMIN);
+		row("GET /admin/contacts", Access.SITE_ADMIN);
+		row("POST /admin/contacts/checks", Access.SITE_ADMIN);
 		row("GET /admin/courses", Access.SITE_ADMIN);
 		row("POST /admin/courses/reload", Access.SITE_ADMIN);
 		row("GET /admin/organisations", Access.SITE_ADMIN);

@@ -8,19 +8,29 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.opendoor.lms.course.LintFinding;
+import org.opendoor.lms.course.PhoneLinks;
 import org.opendoor.lms.course.SupportContact;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads and lints the support contacts file, reporting problems with file and line. */
+/**
+ * Reads and lints the support contacts file, reporting problems with file and line. A record's
+ * {@code last_reviewed} is the day someone checked it with the service, never in the future, or
+ * {@code unchecked} when nobody has.
+ */
 public final class ContactsReader {
+
+	/** The value of {@code last_reviewed} for a record nobody has checked with the service. */
+	public static final String UNCHECKED = "unchecked";
 
 	static final Set<String> KEYS = Set.of("id", "name", "reach", "hours", "nations", "tier", "for", "source",
 			"last_reviewed", "note");
@@ -38,6 +48,18 @@ public final class ContactsReader {
 	public record Result(List<SupportContact> contacts, List<LintFinding> findings) {
 	}
 
+	private final LocalDate today;
+
+	/** A reader for which today is the system clock's date. */
+	public ContactsReader() {
+		this(LocalDate.now());
+	}
+
+	/** A reader for which a {@code last_reviewed} after {@code today} is a finding. */
+	public ContactsReader(LocalDate today) {
+		this.today = today;
+	}
+
 	/** Reads a contacts file; a missing file is a finding. */
 	public Result read(Path root, Path file) {
 		return read(root, file, null);
@@ -45,7 +67,8 @@ public final class ContactsReader {
 
 	/**
 	 * Reads the translation of a contacts file ({@code support-contacts.cy.yaml}); besides the usual checks,
-	 * any structural difference from the source file is a finding (only hours, for, note and name may differ).
+	 * any structural difference from the source file is a finding (only name, reach, hours, for and note may
+	 * differ, and a translated {@code reach} must give the same numbers as the source's).
 	 */
 	public Result readTranslation(Path root, Path sourceFile, String language) {
 		return read(root, CourseReader.sibling(sourceFile, language), sourceFile);
@@ -71,11 +94,16 @@ public final class ContactsReader {
 					"YAML syntax error: " + ex.getProblem());
 			return new Result(List.of(), findings.sorted());
 		}
+		Map<String, String> sourceReach = new HashMap<>();
+		String sourceName = null;
 		if (source != null) {
 			try {
 				Node sourceNode = new Yaml(new LoaderOptions()).compose(new StringReader(Files.readString(source, StandardCharsets.UTF_8)));
-				String sourceName = root.toAbsolutePath().normalize().relativize(source.toAbsolutePath().normalize()).toString().replace('\\', '/');
+				sourceName = root.toAbsolutePath().normalize().relativize(source.toAbsolutePath().normalize()).toString().replace('\\', '/');
 				TranslationStructure.compare(sourceNode, node, name, sourceName, findings, 0);
+				for (SupportContact c : new ContactsReader(today).read(root, source).contacts()) {
+					sourceReach.put(c.id(), c.reach());
+				}
 			}
 			catch (IOException | org.yaml.snakeyaml.error.YAMLException ex) {
 				// the source file's own reading reports it
@@ -107,16 +135,27 @@ public final class ContactsReader {
 				}
 				String reviewed = c.string("last_reviewed", true);
 				LocalDate date = null;
-				if (reviewed != null) {
+				if (reviewed != null && !UNCHECKED.equals(reviewed)) {
 					try {
 						date = LocalDate.parse(reviewed);
+						if (date.isAfter(today)) {
+							findings.add(name, c.lineOf("last_reviewed"), "'last_reviewed' " + reviewed
+									+ " is in the future: it must be the day someone checked the record with the service");
+						}
 					}
 					catch (DateTimeParseException ex) {
-						findings.add(name, c.lineOf("last_reviewed"), "'last_reviewed' must be a date like 2026-11-23");
+						findings.add(name, c.lineOf("last_reviewed"), "'last_reviewed' must be the date someone checked the "
+								+ "record with the service, like 2026-11-23, or 'unchecked'");
 					}
 				}
-				contacts.add(new SupportContact(id, c.string("name", true), c.string("reach", true), c.string("hours", true),
-						nations, tier, c.string("for", true), c.string("source", true), date, c.string("note", false)));
+				String reach = c.string("reach", true);
+				if (id != null && reach != null && sourceReach.containsKey(id)
+						&& !PhoneLinks.targets(reach).equals(PhoneLinks.targets(sourceReach.get(id)))) {
+					findings.add(name, c.lineOf("reach"), "translation differs from " + sourceName + ": 'reach' of '" + id
+							+ "' gives " + PhoneLinks.targets(reach) + " but the source gives " + PhoneLinks.targets(sourceReach.get(id)));
+				}
+				contacts.add(new SupportContact(id, c.string("name", true), reach, c.string("hours", true), nations, tier,
+						c.string("for", true), c.string("source", true), date, c.string("note", false), today));
 			}
 		}
 		return findings.isEmpty() ? new Result(List.copyOf(contacts), List.of()) : new Result(List.of(), findings.sorted());

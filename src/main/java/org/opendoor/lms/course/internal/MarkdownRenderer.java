@@ -7,6 +7,8 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.opendoor.lms.course.PhoneLinks;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -16,20 +18,23 @@ import org.owasp.html.Sanitizers;
 
 /**
  * Turns course Markdown into HTML that is safe to put on a page: whatever a course file contains,
- * no script, style, frame or event handler survives.
+ * no script, style, frame or event handler survives. UK phone numbers and text short codes in the text
+ * (not in code or existing links) become {@code tel:} and {@code sms:} links, their text unchanged.
  */
 public final class MarkdownRenderer {
 
 	private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
 
+	/** Links as Sanitizers.LINKS allows them (web and mail, rel="nofollow"), and tap-to-call and tap-to-text links. */
 	private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
 		.and(Sanitizers.TABLES)
-		.and(Sanitizers.LINKS)
-		.and(new HtmlPolicyBuilder().allowElements("pre", "code", "hr", "br", "dl", "dt", "dd")
-			.allowUrlProtocols("tel")
+		.and(new HtmlPolicyBuilder().allowElements("a")
+			.allowUrlProtocols("http", "https", "mailto", "tel", "sms")
 			.allowAttributes("href")
 			.onElements("a")
-			.toFactory());
+			.requireRelNofollowOnLinks()
+			.toFactory())
+		.and(new HtmlPolicyBuilder().allowElements("pre", "code", "hr", "br", "dl", "dt", "dd").toFactory());
 
 	private final Parser parser = Parser.builder()
 		.extensions(EXTENSIONS)
@@ -60,8 +65,41 @@ public final class MarkdownRenderer {
 				}
 				visitChildren(link);
 			}
+
+			@Override
+			public void visit(Text text) {
+				if (insideLink(text)) {
+					return;
+				}
+				String literal = text.getLiteral();
+				int at = 0;
+				for (PhoneLinks.Found found : PhoneLinks.find(literal)) {
+					if (found.start() > at) {
+						text.insertBefore(new Text(literal.substring(at, found.start())));
+					}
+					Link link = new Link(found.href(), null);
+					link.appendChild(new Text(literal.substring(found.start(), found.end())));
+					text.insertBefore(link);
+					at = found.end();
+				}
+				if (at > 0) {
+					if (at < literal.length()) {
+						text.insertBefore(new Text(literal.substring(at)));
+					}
+					text.unlink();
+				}
+			}
 		});
 		return sanitise(renderer.render(document));
+	}
+
+	private static boolean insideLink(Node node) {
+		for (Node n = node.getParent(); n != null; n = n.getParent()) {
+			if (n instanceof Link) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Sanitises HTML with the course policy. */

@@ -22,7 +22,7 @@ final class TranslationStructure {
 
 	/** Keys whose values are human-readable text, translated in a sibling file. */
 	static final Set<String> TEXT_KEYS = Set.of("title", "description", "prompt", "text", "feedback", "explanation",
-			"setting", "intro", "label", "hint", "hours", "for", "note", "name");
+			"setting", "intro", "label", "hint", "hours", "for", "note", "name", "reach");
 
 	private final String file;
 
