@@ -633,12 +633,7 @@
     html.push('<aside class="content-note"><h2>' + t('support.contentNote.title', 'Content note') + '</h2><p>' + t('support.contentNote.text', 'This part of the course talks about suicide and self-harm. Take a break whenever you need to; your place is saved.') + '</p></aside>');
   }
 
-  /* The support box on every page whose item, question or scenario node asks for it. */
-  function supportBox(html) {
-    html.push('<aside class="support-box"><h2>' + t('support.title', 'Support, now or any time') + '</h2><p>' + t('package.support', 'If someone\u2019s life is at risk right now, call 999 or go to A&amp;E. Samaritans are there day and night on 116 123 (free).') + '</p></aside>');
-  }
-
-  /* The support box: what to do now, then the contacts from course.js (window.OPENDOOR_CONTACTS): the UK-wide
+  /* The support box on every page whose item, question or scenario node asks for it: what to do now, then the contacts from course.js (window.OPENDOOR_CONTACTS): the UK-wide
      ones, then each nation's own under its name. Each shows how to reach it (numbers as tap-to-call and
      tap-to-text links, made by the server), who it is for, its hours and whether it has been checked with the
      service: "checked on <day>", "due for a new check" once that day is over 12 months ago, or "not yet checked". */
