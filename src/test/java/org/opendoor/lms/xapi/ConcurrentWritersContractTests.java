@@ -112,6 +112,24 @@ abstract class ConcurrentWritersContractTests {
 		}
 	}
 
+	@Test
+	void aDocumentCreatedByEveryClientAtOnceIsStoredOnce() throws Exception {
+		String agent = LrsClient.enc("{\"mbox\":\"mailto:volunteer@example.org\"}");
+		for (int n = 0; n < IDS; n++) {
+			String state = "/xapi/activities/state?activityId=" + LrsClient.enc(activity) + "&agent=" + agent
+					+ "&stateId=bookmark-" + n;
+			List<LrsClient.Reply> replies = race(i -> i % 2 == 0 ? lrs.get(i).putJson(state, "{\"page\":" + i + "}")
+					: lrs.get(i).postJson(state, "{\"client" + i + "\":true}"));
+			for (LrsClient.Reply reply : replies) {
+				assertThat(reply.status()).as(reply.text()).isEqualTo(204);
+			}
+			assertThat(jdbc.sql("select count(*) from xapi_document where doc_id = ? and activity_id = ?")
+				.params("bookmark-" + n, activity)
+				.query(Integer.class)
+				.single()).isEqualTo(1);
+		}
+	}
+
 	/** Sends one request from each client, all released at once; returns the replies in client order. */
 	private List<LrsClient.Reply> race(IntFunction<LrsClient.Reply> request) throws Exception {
 		CyclicBarrier start = new CyclicBarrier(CLIENTS);

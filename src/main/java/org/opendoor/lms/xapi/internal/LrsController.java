@@ -521,6 +521,19 @@ class LrsController {
 			throw XapiException.badRequest(idParam + " is required");
 		}
 		byte[] body = request.getInputStream().readAllBytes();
+		try {
+			return write(request, key, body, concurrency);
+		}
+		catch (org.springframework.dao.DuplicateKeyException raced) {
+			// another request created this document at the same moment: decide again against what it stored
+			return write(request, key, body, concurrency);
+		}
+	}
+
+	/** A document PUT (replace) or POST (merge), with its preconditions against what is stored now. */
+	private ResponseEntity<byte[]> write(HttpServletRequest request, DocumentStore.Key key, byte[] body,
+			boolean concurrency) {
+		String method = request.getMethod();
 		String type = Optional.ofNullable(request.getContentType()).orElse("application/octet-stream");
 		Optional<DocumentStore.Document> existing = documents.find(key);
 		boolean conditional = request.getHeader(HttpHeaders.IF_MATCH) != null

@@ -57,7 +57,8 @@ class XapiRequestFilter extends OncePerRequestFilter {
 			HttpServletRequest effective;
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			String query = request.getQueryString();
-			if ("POST".equals(request.getMethod()) && query != null && query.contains("method=")) {
+			boolean alternate = "POST".equals(request.getMethod()) && query != null && query.contains("method=");
+			if (alternate) {
 				effective = alternate(request, path, limits);
 			}
 			else {
@@ -89,7 +90,7 @@ class XapiRequestFilter extends OncePerRequestFilter {
 					throw XapiException.badRequest("X-Experience-API-Version " + version + " is not supported");
 				}
 			}
-			if ("2.0.0".equals(used) && effective != request) {
+			if ("2.0.0".equals(used) && alternate) {
 				throw XapiException.badRequest("the alternate request syntax is not part of xAPI 2.0");
 			}
 			effective.setAttribute(VERSION_ATTRIBUTE, used);
