@@ -84,17 +84,17 @@ public class StatementStore {
 	 */
 	public List<UUID> store(List<ObjectNode> statements, JsonNode authority, String version,
 			Map<String, Attachments.Part> attachments) {
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			// part of a larger transaction, which a refused insert has spoiled: nothing to try again here
+		java.util.function.Supplier<List<UUID>> once = () -> {
 			saveAttachments(attachments);
 			return store(statements, authority, version, attachments, false);
+		};
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// part of a larger transaction, which a refused insert has spoiled: nothing to try again here
+			return once.get();
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return transactions.execute(tx -> {
-					saveAttachments(attachments);
-					return store(statements, authority, version, attachments, false);
-				});
+				return transactions.execute(tx -> once.get());
 			}
 			catch (DuplicateKeyException | ConcurrencyFailureException raced) {
 				// another request stored one of these ids (or attachments) in the meantime; it has committed
