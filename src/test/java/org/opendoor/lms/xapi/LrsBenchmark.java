@@ -56,6 +56,11 @@ public final class LrsBenchmark {
 	public static void main(String[] args) throws Exception {
 		int total = Integer.getInteger("bench.statements", 1_000_000);
 		int threads = Integer.getInteger("bench.threads", 4);
+		String h2 = System.getProperty("bench.h2");
+		if (h2 != null) {
+			ingestOnH2(h2, total, threads);
+			System.exit(0);
+		}
 		Path dir = Path.of("target", "bench-pg").toAbsolutePath();
 		Files.createDirectories(dir);
 		try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -153,6 +158,32 @@ public final class LrsBenchmark {
 			Files.writeString(out, text + row);
 		}
 		System.exit(0);
+	}
+
+	/**
+	 * Ingest only, on the embedded default: an H2 file database with the given address options (for
+	 * example {@code ;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0}), so settings can be compared; prints the rate.
+	 */
+	private static void ingestOnH2(String options, int total, int threads) throws Exception {
+		Path dir = Path.of("target", "bench-h2", UUID.randomUUID().toString()).toAbsolutePath();
+		Files.createDirectories(dir);
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(OpenDoorApplication.class).profiles("demo")
+			.run("--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("lrs") + options,
+					"--logging.level.root=WARN", "--lms.demo.volunteers=false");
+		int port = app.getEnvironment().getProperty("local.server.port", Integer.class);
+		Random random = new Random(42);
+		String[] activities = new String[2_000];
+		for (int i = 0; i < activities.length; i++) {
+			activities[i] = "http://localhost:8080/xapi/activities/courses/c" + (i % 20) + "/lessons/l" + i;
+		}
+		ingest(port, 20_000, threads, random, activities);
+		long start = System.nanoTime();
+		int loaded = ingest(port, total, threads, random, activities);
+		double rate = loaded / ((System.nanoTime() - start) / 1e9);
+		app.close();
+		System.out.printf(Locale.ROOT, "| %s | %s, %d cores, Java %s | H2 file%s | %d | %,d | %,.0f/s |%n", LocalDate.now(),
+				System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+				options, threads, loaded, rate);
 	}
 
 	private static String enc(String s) {

@@ -53,20 +53,36 @@ class LrsController {
 
 	private static final int MAX_LIMIT = 500;
 
+	/** Reads one value of a stream of them (a statement of a batch): what follows is read next. */
+	private static final tools.jackson.databind.ObjectReader ONE_VALUE = StatementJson.JSON.reader()
+		.without(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+	private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern
+		.compile("Duplicate (?:Object )?property \"(.{0,200}?)\"");
+
 	private final StatementStore statements;
 
 	private final DocumentStore documents;
 
 	private final XapiProperties properties;
 
-	LrsController(StatementStore statements, DocumentStore documents, XapiProperties properties) {
+	private final LrsLimits limits;
+
+	LrsController(StatementStore statements, DocumentStore documents, XapiProperties properties, LrsLimits limits) {
 		this.statements = statements;
 		this.documents = documents;
 		this.properties = properties;
+		this.limits = limits;
 	}
 
 	@ExceptionHandler(XapiException.class)
 	ResponseEntity<String> refused(XapiException ex) {
+		if (ex instanceof LrsLimits.XapiTooLarge tooLarge) {
+			return ResponseEntity.status(413)
+				.header(HttpHeaders.CONNECTION, "close")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(XapiRequestFilter.errorJson(tooLarge));
+		}
 		return ResponseEntity.status(ex.status()).contentType(MediaType.TEXT_PLAIN).body(ex.getMessage());
 	}
 
@@ -89,7 +105,7 @@ class LrsController {
 		}
 		onlyParams(request, Set.of("statementId"));
 		uuid(statementId, "statementId");
-		Parsed parsed = parseStatements(request);
+		Parsed parsed = parseStatements(request, true);
 		if (parsed.statements().size() != 1 || parsed.array()) {
 			throw XapiException.badRequest("PUT takes one statement");
 		}
@@ -106,7 +122,7 @@ class LrsController {
 	ResponseEntity<byte[]> postStatements(HttpServletRequest request,
 			@AuthenticationPrincipal XapiClients.Client client) throws IOException {
 		onlyParams(request, Set.of());
-		Parsed parsed = parseStatements(request);
+		Parsed parsed = parseStatements(request, false);
 		List<UUID> ids = store(parsed, client, version(request));
 		ArrayNode out = StatementJson.JSON.createArrayNode();
 		ids.forEach(id -> out.add(id.toString()));
@@ -115,9 +131,6 @@ class LrsController {
 
 	private List<UUID> store(Parsed parsed, XapiClients.Client client, String version) {
 		check(parsed, "2.0.0".equals(version));
-		if (!parsed.parts().isEmpty()) {
-			statements.saveAttachments(parsed.parts());
-		}
 		return statements.store(parsed.statements(), authority(client), "2.0.0".equals(version) ? "2.0.0" : "1.0.0",
 				parsed.parts());
 	}
@@ -147,38 +160,86 @@ class LrsController {
 	record Parsed(List<ObjectNode> statements, boolean array, Map<String, Attachments.Part> parts) {
 	}
 
-	private Parsed parseStatements(HttpServletRequest request) throws IOException {
-		return parseStatements(request.getContentType(), request.getInputStream().readAllBytes());
+	private Parsed parseStatements(HttpServletRequest request, boolean one) throws IOException {
+		return parseStatements(request.getContentType(), request.getInputStream().readAllBytes(), one, limits);
 	}
 
-	/** Reads a statements request body as sent with this content type (JSON, or multipart with attachments). */
+	/** Reads a statements request body as sent with this content type, with the default limits. */
 	static Parsed parseStatements(String contentType, byte[] body) {
+		return parseStatements(contentType, body, false, LrsLimits.DEFAULTS);
+	}
+
+	/**
+	 * Reads a statements request body as sent with this content type (JSON, or multipart with attachments):
+	 * {@code one} statement (PUT) or a batch (POST), each statement, the batch and each attachment within
+	 * {@code limits} (413 if not).
+	 */
+	static Parsed parseStatements(String contentType, byte[] body, boolean one, LrsLimits limits) {
 		String type = Optional.ofNullable(contentType).orElse("").toLowerCase(Locale.ROOT);
 		Map<String, Attachments.Part> parts = Map.of();
 		if (type.startsWith("multipart/mixed")) {
 			Attachments.Multipart multipart = Attachments.parse(body, Attachments.boundary(contentType));
 			body = multipart.json();
 			parts = multipart.parts();
+			LrsLimits.Body json = one ? new LrsLimits.Body(limits.statement().toBytes(), "a statement")
+					: new LrsLimits.Body(limits.batch().toBytes(), "a batch of statements");
+			if (body.length > json.bytes()) {
+				throw json.refusal();
+			}
+			for (Attachments.Part part : parts.values()) {
+				if (part.content().length > limits.attachment().toBytes()) {
+					throw new LrsLimits.Body(limits.attachment().toBytes(), "an attachment").refusal();
+				}
+			}
 		}
 		else if (!type.startsWith("application/json")) {
 			throw XapiException.badRequest("statements must be sent as application/json or multipart/mixed");
 		}
-		JsonNode tree = readJson(body);
+		return readStatements(body, parts, limits);
+	}
+
+	/**
+	 * Reads a statement or an array of them one by one, so a batch with too many statements or one too
+	 * large is refused as soon as it is seen.
+	 */
+	private static Parsed readStatements(byte[] body, Map<String, Attachments.Part> parts, LrsLimits limits) {
+		LrsLimits.Body statement = new LrsLimits.Body(limits.statement().toBytes(), "a statement");
 		List<ObjectNode> list = new ArrayList<>();
-		boolean array = tree.isArray();
-		if (array) {
-			for (JsonNode n : tree) {
-				if (!n.isObject()) {
+		boolean array;
+		try (tools.jackson.core.JsonParser parser = StatementJson.JSON.createParser(body)) {
+			tools.jackson.core.JsonToken first = parser.nextToken();
+			if (first == null) {
+				throw XapiException.badRequest("the body is empty");
+			}
+			array = first == tools.jackson.core.JsonToken.START_ARRAY;
+			if (!array && first != tools.jackson.core.JsonToken.START_OBJECT) {
+				throw XapiException.badRequest("the body must be a statement or an array of statements");
+			}
+			tools.jackson.core.JsonToken token = array ? parser.nextToken() : first;
+			while (token != null && token != tools.jackson.core.JsonToken.END_ARRAY) {
+				if (token != tools.jackson.core.JsonToken.START_OBJECT) {
 					throw XapiException.badRequest("each statement must be a JSON object");
 				}
-				list.add((ObjectNode) n);
+				if (list.size() == limits.batchStatements()) {
+					throw new LrsLimits.XapiTooLarge("a batch", limits.batchStatements(), "statements");
+				}
+				long start = parser.currentTokenLocation().getByteOffset();
+				ObjectNode read = (ObjectNode) ONE_VALUE.readTree(parser);
+				if (parser.currentLocation().getByteOffset() - start > statement.bytes()) {
+					throw statement.refusal();
+				}
+				list.add(read);
+				token = array ? parser.nextToken() : null;
+			}
+			if (token == null && array) {
+				throw XapiException.badRequest("the body is not valid JSON");
+			}
+			if (parser.nextToken() != null) {
+				throw XapiException.badRequest("the body is not valid JSON: more follows the statements");
 			}
 		}
-		else if (tree.isObject()) {
-			list.add((ObjectNode) tree);
-		}
-		else {
-			throw XapiException.badRequest("the body must be a statement or an array of statements");
+		catch (JacksonException ex) {
+			throw notJson(ex);
 		}
 		return new Parsed(list, array, parts);
 	}
@@ -460,6 +521,19 @@ class LrsController {
 			throw XapiException.badRequest(idParam + " is required");
 		}
 		byte[] body = request.getInputStream().readAllBytes();
+		try {
+			return write(request, key, body, concurrency);
+		}
+		catch (org.springframework.dao.DuplicateKeyException raced) {
+			// another request created this document at the same moment: decide again against what it stored
+			return write(request, key, body, concurrency);
+		}
+	}
+
+	/** A document PUT (replace) or POST (merge), with its preconditions against what is stored now. */
+	private ResponseEntity<byte[]> write(HttpServletRequest request, DocumentStore.Key key, byte[] body,
+			boolean concurrency) {
+		String method = request.getMethod();
 		String type = Optional.ofNullable(request.getContentType()).orElse("application/octet-stream");
 		Optional<DocumentStore.Document> existing = documents.find(key);
 		boolean conditional = request.getHeader(HttpHeaders.IF_MATCH) != null
@@ -597,8 +671,17 @@ class LrsController {
 			return node;
 		}
 		catch (JacksonException ex) {
-			throw XapiException.badRequest("the body is not valid JSON");
+			throw notJson(ex);
 		}
+	}
+
+	/** A 400 for a body Jackson could not read; a repeated key is named, since it is easy to miss. */
+	private static XapiException notJson(JacksonException ex) {
+		java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(ex.getOriginalMessage()));
+		if (duplicate.lookingAt()) {
+			return XapiException.badRequest("the key \"" + duplicate.group(1) + "\" appears twice in one object");
+		}
+		return XapiException.badRequest("the body is not valid JSON");
 	}
 
 	private String agentKeyParam(String json) {

@@ -19,10 +19,12 @@ public final class StatementJson {
 
 	/**
 	 * The mapper for statements: plain JSON, nothing reordered, decimals kept exactly as sent (read as
-	 * doubles, 1E400 became Infinity and was stored as the string "Infinity").
+	 * doubles, 1E400 became Infinity and was stored as the string "Infinity"), and a key given twice in
+	 * one object refused (which of the two a reader would see is not defined).
 	 */
 	public static final JsonMapper JSON = JsonMapper.builder()
 		.enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
 		.build();
 
 	private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)

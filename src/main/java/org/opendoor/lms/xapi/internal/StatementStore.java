@@ -16,11 +16,16 @@ import java.util.UUID;
 
 import org.opendoor.lms.xapi.XapiException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,8 +47,14 @@ public class StatementStore {
 
 	private final io.micrometer.core.instrument.Counter storedCounter;
 
+	private final TransactionTemplate transactions;
+
+	/** How often a request is tried when a client stores the same ids at the same moment. */
+	private static final int ATTEMPTS = 5;
+
 	public StatementStore(JdbcTemplate jdbc, ApplicationEventPublisher events, Optional<Clock> clock,
-			Optional<io.micrometer.core.instrument.MeterRegistry> meters) {
+			Optional<io.micrometer.core.instrument.MeterRegistry> meters, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.storedCounter = io.micrometer.core.instrument.Counter.builder("opendoor.xapi.statements.stored")
 			.description("Statements stored in the built-in LRS")
 			.register(meters.orElseGet(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
@@ -63,16 +74,35 @@ public class StatementStore {
 	}
 
 	/**
-	 * Stores statements (already validated) as one transaction, filling in id, timestamp, stored,
-	 * authority and version. A statement whose id is already stored with the same content is left as it
-	 * is; with other content the whole batch is refused with 409.
+	 * Stores statements (already validated) and their attachments as one transaction, filling in id,
+	 * timestamp, stored, authority and version. A statement whose id is already stored with the same content
+	 * is left as it is; with other content the whole batch is refused with 409. That holds when other
+	 * clients store the same ids at the same moment: the database's unique key lets one transaction win, and
+	 * the others, refused by the key, read again what it stored and compare.
 	 *
 	 * @return the ids, in the order given
 	 */
-	@Transactional
 	public List<UUID> store(List<ObjectNode> statements, JsonNode authority, String version,
 			Map<String, Attachments.Part> attachments) {
-		return store(statements, authority, version, attachments, false);
+		java.util.function.Supplier<List<UUID>> once = () -> {
+			saveAttachments(attachments);
+			return store(statements, authority, version, attachments, false);
+		};
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// part of a larger transaction, which a refused insert has spoiled: nothing to try again here
+			return once.get();
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactions.execute(tx -> once.get());
+			}
+			catch (DuplicateKeyException | ConcurrencyFailureException raced) {
+				// another request stored one of these ids (or attachments) in the meantime; it has committed
+				if (attempt == ATTEMPTS) {
+					throw new XapiException(503, "other requests are storing the same statements; try again");
+				}
+			}
+		}
 	}
 
 	/**
@@ -289,8 +319,7 @@ public class StatementStore {
 	}
 
 	/** Saves attachment contents by hash (once per hash). */
-	@Transactional
-	public void saveAttachments(Map<String, Attachments.Part> parts) {
+	private void saveAttachments(Map<String, Attachments.Part> parts) {
 		for (Attachments.Part p : parts.values()) {
 			Integer n = jdbc.queryForObject("select count(*) from xapi_attachment where sha2 = ?", Integer.class, p.sha2());
 			if (n == null || n == 0) {

@@ -408,22 +408,32 @@ public final class StatementValidator {
 			}
 		}
 		if (score.has("scaled")) {
-			double s = score.get("scaled").asDouble();
+			double s = finite(score.get("scaled"), path + ".scaled");
 			if (s < -1 || s > 1) {
 				throw bad(path + ".scaled must be between -1 and 1");
 			}
 		}
-		Double min = score.has("min") ? score.get("min").asDouble() : null;
-		Double max = score.has("max") ? score.get("max").asDouble() : null;
+		Double min = score.has("min") ? finite(score.get("min"), path + ".min") : null;
+		Double max = score.has("max") ? finite(score.get("max"), path + ".max") : null;
 		if (min != null && max != null && min >= max) {
 			throw bad(path + ".min must be less than max");
 		}
 		if (score.has("raw")) {
-			double raw = score.get("raw").asDouble();
+			double raw = finite(score.get("raw"), path + ".raw");
 			if ((min != null && raw < min) || (max != null && raw > max)) {
 				throw bad(path + ".raw must be between min and max");
 			}
 		}
+	}
+
+	/** A score as a double, or 400 if it is beyond what a double holds (1e400): no LRS or report could use it. */
+	private static double finite(JsonNode number, String path) {
+		double value = number.isIntegralNumber() ? number.bigIntegerValue().doubleValue()
+				: number.decimalValue().doubleValue();
+		if (!Double.isFinite(value)) {
+			throw bad(path + " is too large a number");
+		}
+		return value;
 	}
 
 	private void context(JsonNode context, JsonNode object, String path) {
@@ -550,7 +560,7 @@ public final class StatementValidator {
 			if (!text(a.get("contentType"), p + ".contentType").matches("^[\\w.+-]+/[\\w.+-]+.*$")) {
 				throw bad(p + ".contentType must be an Internet Media Type");
 			}
-			if (!a.get("length").isIntegralNumber() || a.get("length").asLong() < 0) {
+			if (!a.get("length").isIntegralNumber() || !a.get("length").canConvertToLong() || a.get("length").asLong() < 0) {
 				throw bad(p + ".length must be a whole number");
 			}
 			if (!text(a.get("sha2"), p + ".sha2").matches("^[0-9a-fA-F]{56,128}$")) {

@@ -27,8 +27,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Runs before security on {@code /xapi/*}: turns the 1.0.3 alternate request syntax (a form POST carrying
- * the method, headers and content) into the request it stands for, requires a supported
+ * Runs before security on {@code /xapi/*}: refuses bodies larger than {@link LrsLimits} allow (413, from
+ * {@code Content-Length} or while the body is read), turns the 1.0.3 alternate request syntax (a form POST
+ * carrying the method, headers and content) into the request it stands for, requires a supported
  * {@code X-Experience-API-Version} header, and answers with the version in use.
  */
 class XapiRequestFilter extends OncePerRequestFilter {
@@ -37,6 +38,12 @@ class XapiRequestFilter extends OncePerRequestFilter {
 
 	private static final Set<String> HEADER_PARAMS = Set.of("authorization", "x-experience-api-version",
 			"content-type", "content-length", "if-match", "if-none-match");
+
+	private final LrsLimits limits;
+
+	XapiRequestFilter(LrsLimits limits) {
+		this.limits = limits;
+	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -47,12 +54,16 @@ class XapiRequestFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try {
-			HttpServletRequest effective = request;
+			HttpServletRequest effective;
+			String path = request.getRequestURI().substring(request.getContextPath().length());
 			String query = request.getQueryString();
-			if ("POST".equals(request.getMethod()) && query != null && query.contains("method=")) {
-				effective = alternate(request);
+			boolean alternate = "POST".equals(request.getMethod()) && query != null && query.contains("method=");
+			if (alternate) {
+				effective = alternate(request, path, limits);
 			}
-			String path = effective.getRequestURI().substring(effective.getContextPath().length());
+			else {
+				effective = LimitedBody.of(request, limits.body(path, request.getMethod(), request.getContentType()));
+			}
 			String version = effective.getHeader("X-Experience-API-Version");
 			if ("OPTIONS".equals(effective.getMethod())) {
 				chain.doFilter(effective, response);
@@ -79,7 +90,7 @@ class XapiRequestFilter extends OncePerRequestFilter {
 					throw XapiException.badRequest("X-Experience-API-Version " + version + " is not supported");
 				}
 			}
-			if ("2.0.0".equals(used) && effective != request) {
+			if ("2.0.0".equals(used) && alternate) {
 				throw XapiException.badRequest("the alternate request syntax is not part of xAPI 2.0");
 			}
 			effective.setAttribute(VERSION_ATTRIBUTE, used);
@@ -90,6 +101,10 @@ class XapiRequestFilter extends OncePerRequestFilter {
 			}
 			response.setHeader("X-Experience-API-Version", used);
 			chain.doFilter(effective, response);
+		}
+		catch (LrsLimits.XapiTooLarge ex) {
+			response.setHeader("X-Experience-API-Version", "2.0.0");
+			tooLarge(ex, response);
 		}
 		catch (XapiException ex) {
 			response.setHeader("X-Experience-API-Version", "2.0.0");
@@ -102,7 +117,30 @@ class XapiRequestFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static HttpServletRequest alternate(HttpServletRequest request) throws IOException {
+	/**
+	 * Answers 413 with a JSON error and closes the connection, so the rest of an oversized body is never
+	 * read.
+	 */
+	static void tooLarge(LrsLimits.XapiTooLarge ex, HttpServletResponse response) throws IOException {
+		response.setStatus(413);
+		response.setHeader("Connection", "close");
+		response.setContentType("application/json");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write(errorJson(ex));
+	}
+
+	/** An LRS error as JSON: status, a short code and the message. */
+	static String errorJson(LrsLimits.XapiTooLarge ex) {
+		tools.jackson.databind.node.ObjectNode error = StatementJson.JSON.createObjectNode();
+		error.put("status", ex.status());
+		error.put("error", "request_too_large");
+		error.put("message", ex.getMessage());
+		error.put("limit", ex.limit());
+		return StatementJson.JSON.writeValueAsString(error);
+	}
+
+	private static HttpServletRequest alternate(HttpServletRequest request, String path, LrsLimits limits)
+			throws IOException {
 		Map<String, String[]> query = parse(request.getQueryString());
 		if (query.size() != 1 || !query.containsKey("method")) {
 			throw XapiException.badRequest("with the alternate request syntax, method is the only query parameter");
@@ -115,7 +153,7 @@ class XapiRequestFilter extends OncePerRequestFilter {
 		if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
 			throw XapiException.badRequest("the alternate request syntax needs application/x-www-form-urlencoded");
 		}
-		byte[] raw = request.getInputStream().readAllBytes();
+		byte[] raw = LimitedBody.of(request, limits.form(path, method)).getInputStream().readAllBytes();
 		Map<String, String[]> form = parse(new String(raw, StandardCharsets.UTF_8));
 		Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		Map<String, String[]> params = new LinkedHashMap<>();
@@ -144,6 +182,10 @@ class XapiRequestFilter extends OncePerRequestFilter {
 			}
 		});
 		byte[] body = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
+		LrsLimits.Body limit = limits.body(path, method, null);
+		if (body.length > limit.bytes()) {
+			throw limit.refusal();
+		}
 		if (content != null && !headers.containsKey("content-type")) {
 			headers.put("Content-Type", "application/json");
 		}

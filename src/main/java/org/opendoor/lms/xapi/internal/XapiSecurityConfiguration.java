@@ -35,8 +35,9 @@ class XapiSecurityConfiguration {
 	static final String WRITE = "XAPI_WRITE";
 
 	@Bean
-	FilterRegistrationBean<XapiRequestFilter> xapiRequestFilter() {
-		FilterRegistrationBean<XapiRequestFilter> registration = new FilterRegistrationBean<>(new XapiRequestFilter());
+	FilterRegistrationBean<XapiRequestFilter> xapiRequestFilter(LrsLimits limits) {
+		FilterRegistrationBean<XapiRequestFilter> registration = new FilterRegistrationBean<>(
+				new XapiRequestFilter(limits));
 		registration.addUrlPatterns("/xapi/*");
 		registration.setOrder(-200);
 		return registration;

@@ -30,7 +30,7 @@ class ForwardingKillTests {
 	@TempDir
 	Path data;
 
-	/** PostgreSQL, as in production: a commit it acknowledged survives the kill (H2's file mode delays writes). */
+	/** PostgreSQL, as in production (the embedded default's own kill test is EmbeddedDefaultKillTests). */
 	private final String database = EmbeddedPostgresSupport.newDatabase("forwarding_kill");
 
 	@Test
