@@ -1,6 +1,7 @@
 package org.opendoor.lms.learning;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,9 +45,49 @@ public record StepView(UUID attemptId, Course course, AttemptStatus status, int 
 		List<org.opendoor.lms.directory.LocalService> localServices,
 		java.util.Map<String, String> planEntries, String language) {
 
-	/** Progress through the course as a whole percentage. */
+	/**
+	 * Progress through the course as a whole percentage. A result page that is not a pass shows the progress of
+	 * the page before it: the course is not done.
+	 */
 	public int percent() {
-		return total <= 1 ? 100 : (position - 1) * 100 / (total - 1);
+		if (total <= 1) {
+			return status == AttemptStatus.PASSED ? 100 : 0;
+		}
+		int done = step.kind() == StepKind.RESULT && status != AttemptStatus.PASSED ? position - 2 : position - 1;
+		return Math.max(0, done) * 100 / (total - 1);
+	}
+
+	/**
+	 * Whether Previous and Next send this page's form, so that an answer chosen or a plan typed is saved when the
+	 * learner moves on: on question, scenario and plan pages that still take an answer.
+	 */
+	public boolean pagerSendsForm() {
+		return switch (step.kind()) {
+			case CHECK_QUESTION, PLAN -> true;
+			case ASSESSMENT_QUESTION -> !locked;
+			case SCENARIO -> scenario != null && !scenario.current().ending();
+			default -> false;
+		};
+	}
+
+	/**
+	 * Whether Next is the page's main action. Where the page has its own button (check, save, choose) that one
+	 * is, and Next is secondary, until the question is answered or the scenario has ended.
+	 */
+	public boolean nextIsMain() {
+		return switch (step.kind()) {
+			case CHECK_QUESTION -> answered();
+			case ASSESSMENT_QUESTION -> locked;
+			case SCENARIO -> scenario == null || scenario.current().ending();
+			case PLAN -> false;
+			default -> true;
+		};
+	}
+
+	/** This page showing the given plan answers instead of the saved ones (a plan given back after an error). */
+	public StepView withPlanEntries(java.util.Map<String, String> typed) {
+		return new StepView(attemptId, course, status, round, step, position, total, previousKey, nextKey, chosen,
+				scenario, result, answeredInRound, drawSize, locked, contacts, localServices, Map.copyOf(typed), language);
 	}
 
 	/** The module's 1-based number, or 0 outside modules. */

@@ -98,7 +98,7 @@ public final class BrowserLearner implements AutoCloseable {
 	}
 
 	public void next() {
-		clickToLoad(By.cssSelector("a[rel=next]"));
+		clickToLoad(By.cssSelector(".pager .next"));
 	}
 
 	/** The course question whose prompt is shown on the page. */
