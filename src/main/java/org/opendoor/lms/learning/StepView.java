@@ -90,6 +90,43 @@ public record StepView(UUID attemptId, Course course, AttemptStatus status, int 
 				scenario, result, answeredInRound, drawSize, locked, contacts, localServices, Map.copyOf(typed), language);
 	}
 
+	/**
+	 * One line of the course outline.
+	 *
+	 * @param module the module
+	 * @param firstKey the key of its first page
+	 * @param state done (before this page, or every module once the assessment is reached), here, or not started
+	 */
+	public record OutlineEntry(CourseModule module, String firstKey, LearningProgress.State state) {
+
+		public boolean here() {
+			return state == LearningProgress.State.IN_PROGRESS;
+		}
+
+	}
+
+	/**
+	 * The course's modules for the outline, marked as organisations' progress reports mark them: the modules
+	 * before this page's are done, its own is where the learner is, later ones are not started; from the
+	 * assessment on (or once passed) all are done.
+	 */
+	public List<OutlineEntry> outline() {
+		CourseModule here = step.module();
+		boolean pastModules = status == AttemptStatus.PASSED || (here == null && (step.kind() == StepKind.ASSESSMENT_INTRO
+				|| step.kind() == StepKind.ASSESSMENT_QUESTION || step.kind() == StepKind.RESULT));
+		LearningProgress.State state = pastModules || here != null ? LearningProgress.State.COMPLETED
+				: LearningProgress.State.NOT_STARTED;
+		List<OutlineEntry> entries = new java.util.ArrayList<>();
+		for (CourseModule m : course.modules()) {
+			boolean isHere = here != null && m.id().equals(here.id());
+			entries.add(new OutlineEntry(m, StepPlan.firstKeyOf(m), isHere ? LearningProgress.State.IN_PROGRESS : state));
+			if (isHere && !pastModules) {
+				state = LearningProgress.State.NOT_STARTED;
+			}
+		}
+		return entries;
+	}
+
 	/** The module's 1-based number, or 0 outside modules. */
 	public int moduleNumber() {
 		return step.module() == null ? 0 : course.modules().indexOf(step.module()) + 1;

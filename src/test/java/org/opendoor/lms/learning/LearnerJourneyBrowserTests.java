@@ -32,6 +32,7 @@ class LearnerJourneyBrowserTests {
 	void aVolunteerTakesTheCourseEndToEnd() {
 		try (BrowserLearner learner = new BrowserLearner(port, course)) {
 			var browser = learner.browser();
+			learner.phoneWidth();
 			learner.open("/courses");
 			assertThat(browser.getCurrentUrl()).endsWith("/login");
 
@@ -93,11 +94,13 @@ class LearnerJourneyBrowserTests {
 			assertThat(browser.findElement(By.className("score")).getText()).contains("You got 10 of 10 right (100%)");
 
 			assertThat(learner.main()).contains("Well done.");
+			learner.screenshot("result-passed");
 			assertThat(browser.findElement(By.id("progress")).getAttribute("value")).isEqualTo("100");
 			learner.open("/courses");
 			assertThat(learner.main()).contains("Passed (version 1.0.0)");
 			assertThat(browser.findElement(By.cssSelector(".card .button:not(.secondary)")).getText())
 				.as("the certificate is the main action of a passed course").isEqualTo("Get your certificate");
+			learner.screenshot("catalogue-passed");
 			learner.clickToLoad(By.xpath("//button[text()='Start again']"));
 			assertThat(learner.heading()).isEqualTo("Welcome");
 			learner.open(learner.path().replaceFirst("/steps/.*", "/steps/assessment"));
@@ -110,6 +113,7 @@ class LearnerJourneyBrowserTests {
 			assertThat(learner.main()).doesNotContain("Well done.");
 			assertThat(Integer.parseInt(browser.findElement(By.id("progress")).getAttribute("value")))
 				.as("a failed result is not 100 % of the course").isLessThan(100);
+			learner.screenshot("result-failed");
 			learner.clickToLoad(By.xpath("//button[text()='Retake the assessment']"));
 			assertThat(learner.heading()).isEqualTo("Final check");
 			assertThat(learner.main()).contains("This is attempt 2 at the assessment");
