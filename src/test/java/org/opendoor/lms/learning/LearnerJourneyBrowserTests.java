@@ -59,6 +59,7 @@ class LearnerJourneyBrowserTests {
 
 			learner.restartBrowser();
 			browser = learner.browser();
+			learner.phoneWidth();
 			learner.signIn("ffion@example.org", "tea and biscuits on tuesday");
 			learner.clickToLoad(By.linkText("Continue where you left off"));
 			assertThat(learner.path()).isEqualTo(leftAt);
