@@ -92,9 +92,10 @@ class PlayerController {
 					return null;
 				});
 			}
-			catch (InvalidAnswerException ex) {
+			catch (InvalidAnswerException | AttemptConflictException ex) {
 				// give the plan back as typed, with the reason: nothing the learner wrote is lost
-				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+				response.setStatus(ex instanceof InvalidAnswerException ? HttpServletResponse.SC_BAD_REQUEST
+						: HttpServletResponse.SC_CONFLICT);
 				model.addAttribute("view", attempts.peek(user.accountId(), attemptId, stepKey).withPlanEntries(answers));
 				model.addAttribute("error", ex.getMessage());
 				return "learning/step";
