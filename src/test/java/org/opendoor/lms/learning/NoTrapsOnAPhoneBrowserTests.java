@@ -89,6 +89,16 @@ class NoTrapsOnAPhoneBrowserTests {
 			learner.next();
 			assertThat(learner.path()).as("Next moves on once the answer is checked").isNotEqualTo(check);
 
+			// a scenario choice, then Next instead of "Choose": the choice is recorded and answered
+			learner.answer(true);
+			learner.next();
+			assertThat(learner.heading()).isEqualTo("A quiet word at the church café");
+			learner.screenshot("scenario");
+			browser.findElement(By.cssSelector("label[for=option-1]")).click();
+			learner.clickToLoad(By.cssSelector(".pager .next"));
+			assertThat(browser.findElement(By.id("feedback")).getText()).contains("A good choice");
+			assertThat(learner.main()).contains("You chose:");
+
 			// the plan: 2,000 characters with line breaks, as the browser counts them, then Next
 			learner.open(check.replaceFirst("/steps/.*", "/steps/plan-my-next-step"));
 			assertThat(learner.heading()).isEqualTo("My next step");
