@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -46,7 +47,7 @@ class AccountController {
 
 	@PostMapping("/register")
 	String register(@Valid @ModelAttribute("form") Registration form, BindingResult errors, Model model,
-			RedirectAttributes redirect, HttpServletRequest request) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		if (!errors.hasFieldErrors("password")) {
 			PasswordRules.check(form.password(), form.email(), form.displayName())
 				.ifPresent(problem -> errors.addError(new FieldError("form", "password", null, false,
@@ -70,8 +71,36 @@ class AccountController {
 					param(request, "email"), "", null, "cy".equals(request.getParameter("language")) ? "cy" : "en"));
 			return "account/register";
 		}
-		redirect.addAttribute("registered", "");
-		return "redirect:/login";
+		return signIn(accounts.loadUserByUsername(form.email()), request, response, redirect);
+	}
+
+	/**
+	 * Signs a volunteer in straight after registering, as the sign-in form would: a new session id (session
+	 * fixation protection) and a new CSRF token, then back to the page they were sent to register from (a join
+	 * link) or to the courses.
+	 */
+	private static String signIn(SignedInUser user, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+			.authenticated(user, null, user.getAuthorities());
+		var tokens = new org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository();
+		new org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy(java.util.List.of(
+				new org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy(),
+				new org.springframework.security.web.csrf.CsrfAuthenticationStrategy(tokens)))
+			.onAuthentication(authentication, request, response);
+		var context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.getContextHolderStrategy().setContext(context);
+		new org.springframework.security.web.context.HttpSessionSecurityContextRepository().saveContext(context, request, response);
+		var cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+		var saved = cache.getRequest(request, response);
+		cache.removeRequest(request, response);
+		redirect.addFlashAttribute("welcome", true);
+		if (saved == null) {
+			return "redirect:/courses";
+		}
+		java.net.URI back = java.net.URI.create(saved.getRedirectUrl()); // only its path: never another site
+		return "redirect:" + back.getRawPath() + (back.getRawQuery() != null ? "?" + back.getRawQuery() : "");
 	}
 
 	@GetMapping("/profile")

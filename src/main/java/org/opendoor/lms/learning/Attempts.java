@@ -184,6 +184,17 @@ public class Attempts {
 		return render(attempt, course, plan, step);
 	}
 
+	/**
+	 * What a page shows, without recording a visit: for deciding where a form sent from the page goes next.
+	 */
+	@Transactional(readOnly = true)
+	public StepView peek(long learnerId, UUID attemptId, String stepKey) {
+		AttemptEntity attempt = load(learnerId, attemptId);
+		Course course = catalogue.version(attempt.getCourseVersionId(), language(learnerId));
+		StepPlan plan = new StepPlan(course, attempt.getDraw());
+		return render(attempt, course, plan, plan.find(stepKey).orElseThrow(StepNotFoundException::new));
+	}
+
 	private StepView render(AttemptEntity attempt, Course course, StepPlan plan, Step step) {
 		// Each page reads only what it shows: a lesson (most pages) needs no answers and no result.
 		StepKind kind = step.kind();
@@ -290,9 +301,13 @@ public class Attempts {
 			.forEach(e -> existing.put(e.getPromptId(), e));
 		Instant now = clock.instant();
 		for (WellbeingPlan.Prompt prompt : plan.prompts()) {
-			String text = answers.getOrDefault(prompt.id(), "").strip();
-			if (text.length() > 2000) {
+			String text = planText(answers.getOrDefault(prompt.id(), ""));
+			if (text.length() > PLAN_TEXT_LIMIT) {
 				throw new InvalidAnswerException("error.planTooLong");
+			}
+			PlanEntryEntity kept = existing.get(prompt.id());
+			if (kept == null ? text.isEmpty() : text.equals(kept.getText())) {
+				continue; // unchanged (Next on a plan page sends the form as it is)
 			}
 			PlanEntryEntity entry = existing.computeIfAbsent(prompt.id(),
 					id -> new PlanEntryEntity(learnerId, attempt.getCourseId(), plan.id(), id));
@@ -300,6 +315,17 @@ public class Attempts {
 			plans.save(entry);
 		}
 		attempt.moveTo(step.key(), now);
+	}
+
+	/** The most a plan answer may hold, counting a line break as one character as browsers do. */
+	public static final int PLAN_TEXT_LIMIT = 2000;
+
+	/**
+	 * A plan answer as stored: line breaks as one character each (browsers count one for {@code maxlength} but
+	 * send two), without surrounding spaces.
+	 */
+	public static String planText(String sent) {
+		return sent.replace("\r\n", "\n").replace('\r', '\n').strip();
 	}
 
 	/** Records a choice at the learner's current point in a scenario, or starts the scenario again. */

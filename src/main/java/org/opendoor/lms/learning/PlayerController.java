@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.opendoor.lms.account.SignedInUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -58,7 +59,12 @@ class PlayerController {
 	@GetMapping("/attempts/{attemptId}/steps/{stepKey}")
 	String step(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID attemptId, @PathVariable String stepKey,
 			Model model) {
-		model.addAttribute("view", retrying(() -> attempts.view(user.accountId(), attemptId, stepKey)));
+		StepView view = retrying(() -> attempts.view(user.accountId(), attemptId, stepKey));
+		model.addAttribute("view", view);
+		if (view.nextKey() != null) {
+			// the next page as a plain link in the head, for tools that follow rel=next (the pager's Next may be a button)
+			model.addAttribute("pageNext", "/attempts/" + attemptId + "/steps/" + view.nextKey());
+		}
 		return "learning/step";
 	}
 
@@ -68,8 +74,11 @@ class PlayerController {
 			@RequestParam(name = "node", required = false) String node,
 			@RequestParam(name = "option", required = false) Integer option,
 			@RequestParam(name = "restart", defaultValue = "false") boolean restart,
-			@RequestParam Map<String, String> params, RedirectAttributes redirect) {
+			@RequestParam(name = "then", required = false) String then, @RequestParam Map<String, String> params,
+			RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		String here = "redirect:/attempts/" + attemptId + "/steps/" + stepKey;
+		// Previous and Next on a page with a form send it ("then"): what was chosen or typed is saved first.
+		boolean moving = "next".equals(then) || "prev".equals(then);
 		if (stepKey.startsWith("plan-")) {
 			Map<String, String> answers = new HashMap<>();
 			params.forEach((name, value) -> {
@@ -77,15 +86,31 @@ class PlayerController {
 					answers.put(name.substring("prompt-".length()), value);
 				}
 			});
-			retrying(() -> {
-				attempts.savePlan(user.accountId(), attemptId, stepKey, answers);
-				return null;
-			});
+			try {
+				retrying(() -> {
+					attempts.savePlan(user.accountId(), attemptId, stepKey, answers);
+					return null;
+				});
+			}
+			catch (InvalidAnswerException | AttemptConflictException ex) {
+				// give the plan back as typed, with the reason: nothing the learner wrote is lost
+				response.setStatus(ex instanceof InvalidAnswerException ? HttpServletResponse.SC_BAD_REQUEST
+						: HttpServletResponse.SC_CONFLICT);
+				model.addAttribute("view", attempts.peek(user.accountId(), attemptId, stepKey).withPlanEntries(answers));
+				model.addAttribute("error", ex.getMessage());
+				return "learning/step";
+			}
+			if (moving) {
+				return moveOn(user, attemptId, stepKey, then);
+			}
 			redirect.addFlashAttribute("saved", true);
 			return here;
 		}
 		if (stepKey.startsWith("scenario-")) {
 			if (!restart && option == null) {
+				if (moving) {
+					return moveOn(user, attemptId, stepKey, then);
+				}
 				redirect.addFlashAttribute("error", "player.error.choose");
 				return here;
 			}
@@ -97,14 +122,31 @@ class PlayerController {
 		}
 		Set<String> chosen = choice == null ? Set.of() : new TreeSet<>(choice);
 		if (chosen.isEmpty()) {
+			if (moving) {
+				return moveOn(user, attemptId, stepKey, then);
+			}
 			redirect.addFlashAttribute("error", "player.error.choose");
 			return here;
 		}
-		StepView view = retrying(() -> attempts.answer(user.accountId(), attemptId, stepKey, chosen));
-		if (view.step().kind() == StepKind.ASSESSMENT_QUESTION && view.nextKey() != null) {
-			return "redirect:/attempts/" + attemptId + "/steps/" + view.nextKey();
+		if (moving && attempts.peek(user.accountId(), attemptId, stepKey).chosen().equals(chosen)) {
+			return moveOn(user, attemptId, stepKey, then); // already saved as shown
 		}
+		StepView view = retrying(() -> attempts.answer(user.accountId(), attemptId, stepKey, chosen));
+		if (view.step().kind() == StepKind.ASSESSMENT_QUESTION) {
+			String to = "prev".equals(then) ? view.previousKey() : view.nextKey();
+			if (to != null) {
+				return "redirect:/attempts/" + attemptId + "/steps/" + to;
+			}
+		}
+		// a knowledge check answered with Next or Previous shows its feedback first: checking is the point of it
 		return here + "#feedback";
+	}
+
+	/** Goes to the page before or after this one, after the form sent with Previous or Next is dealt with. */
+	private String moveOn(SignedInUser user, UUID attemptId, String stepKey, String then) {
+		StepView view = attempts.peek(user.accountId(), attemptId, stepKey);
+		String to = "prev".equals(then) ? view.previousKey() : view.nextKey();
+		return "redirect:/attempts/" + attemptId + "/steps/" + (to != null ? to : view.step().key());
 	}
 
 	@GetMapping("/attempts/{attemptId}/steps/{stepKey}/print")

@@ -1,6 +1,7 @@
 package org.opendoor.lms.learning;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,9 +45,86 @@ public record StepView(UUID attemptId, Course course, AttemptStatus status, int 
 		List<org.opendoor.lms.directory.LocalService> localServices,
 		java.util.Map<String, String> planEntries, String language) {
 
-	/** Progress through the course as a whole percentage. */
+	/**
+	 * Progress through the course as a whole percentage. A result page that is not a pass shows the progress of
+	 * the page before it: the course is not done.
+	 */
 	public int percent() {
-		return total <= 1 ? 100 : (position - 1) * 100 / (total - 1);
+		if (total <= 1) {
+			return status == AttemptStatus.PASSED ? 100 : 0;
+		}
+		int done = step.kind() == StepKind.RESULT && status != AttemptStatus.PASSED ? position - 2 : position - 1;
+		return Math.max(0, done) * 100 / (total - 1);
+	}
+
+	/**
+	 * Whether Previous and Next send this page's form, so that an answer chosen or a plan typed is saved when the
+	 * learner moves on: on question, scenario and plan pages that still take an answer.
+	 */
+	public boolean pagerSendsForm() {
+		return switch (step.kind()) {
+			case CHECK_QUESTION, PLAN -> true;
+			case ASSESSMENT_QUESTION -> !locked;
+			case SCENARIO -> scenario != null && !scenario.current().ending();
+			default -> false;
+		};
+	}
+
+	/**
+	 * Whether Next is the page's main action. Where the page has its own button (check, save, choose) that one
+	 * is, and Next is secondary, until the question is answered or the scenario has ended.
+	 */
+	public boolean nextIsMain() {
+		return switch (step.kind()) {
+			case CHECK_QUESTION -> answered();
+			case ASSESSMENT_QUESTION -> locked;
+			case SCENARIO -> scenario == null || scenario.current().ending();
+			case PLAN -> false;
+			default -> true;
+		};
+	}
+
+	/** This page showing the given plan answers instead of the saved ones (a plan given back after an error). */
+	public StepView withPlanEntries(java.util.Map<String, String> typed) {
+		return new StepView(attemptId, course, status, round, step, position, total, previousKey, nextKey, chosen,
+				scenario, result, answeredInRound, drawSize, locked, contacts, localServices, Map.copyOf(typed), language);
+	}
+
+	/**
+	 * One line of the course outline.
+	 *
+	 * @param module the module
+	 * @param firstKey the key of its first page
+	 * @param state done (before this page, or every module once the assessment is reached), here, or not started
+	 */
+	public record OutlineEntry(CourseModule module, String firstKey, LearningProgress.State state) {
+
+		public boolean here() {
+			return state == LearningProgress.State.IN_PROGRESS;
+		}
+
+	}
+
+	/**
+	 * The course's modules for the outline, marked as organisations' progress reports mark them: the modules
+	 * before this page's are done, its own is where the learner is, later ones are not started; from the
+	 * assessment on (or once passed) all are done.
+	 */
+	public List<OutlineEntry> outline() {
+		CourseModule here = step.module();
+		boolean pastModules = status == AttemptStatus.PASSED || (here == null && (step.kind() == StepKind.ASSESSMENT_INTRO
+				|| step.kind() == StepKind.ASSESSMENT_QUESTION || step.kind() == StepKind.RESULT));
+		LearningProgress.State state = pastModules || here != null ? LearningProgress.State.COMPLETED
+				: LearningProgress.State.NOT_STARTED;
+		List<OutlineEntry> entries = new java.util.ArrayList<>();
+		for (CourseModule m : course.modules()) {
+			boolean isHere = here != null && m.id().equals(here.id());
+			entries.add(new OutlineEntry(m, StepPlan.firstKeyOf(m), isHere ? LearningProgress.State.IN_PROGRESS : state));
+			if (isHere && !pastModules) {
+				state = LearningProgress.State.NOT_STARTED;
+			}
+		}
+		return entries;
 	}
 
 	/** The module's 1-based number, or 0 outside modules. */

@@ -32,6 +32,7 @@ class LearnerJourneyBrowserTests {
 	void aVolunteerTakesTheCourseEndToEnd() {
 		try (BrowserLearner learner = new BrowserLearner(port, course)) {
 			var browser = learner.browser();
+			learner.phoneWidth();
 			learner.open("/courses");
 			assertThat(browser.getCurrentUrl()).endsWith("/login");
 
@@ -41,9 +42,7 @@ class LearnerJourneyBrowserTests {
 			browser.findElement(By.id("password")).sendKeys("tea and biscuits on tuesday");
 			browser.findElement(By.cssSelector("label[for=nation-WALES]")).click();
 			learner.clickToLoad(By.cssSelector("form button[type=submit]"));
-			assertThat(learner.main()).contains("You are registered");
-
-			learner.signIn("ffion@example.org", "tea and biscuits on tuesday");
+			assertThat(learner.main()).as("registering signs the volunteer in").contains("You are registered and signed in");
 			assertThat(learner.heading()).isEqualTo("Courses");
 			WebElement card = browser.findElement(By.xpath("//li[h2[text()='First steps: listening and signposting']]"));
 			learner.clickToLoad(card.findElement(By.tagName("button")));
@@ -60,6 +59,7 @@ class LearnerJourneyBrowserTests {
 
 			learner.restartBrowser();
 			browser = learner.browser();
+			learner.phoneWidth();
 			learner.signIn("ffion@example.org", "tea and biscuits on tuesday");
 			learner.clickToLoad(By.linkText("Continue where you left off"));
 			assertThat(learner.path()).isEqualTo(leftAt);
@@ -94,8 +94,14 @@ class LearnerJourneyBrowserTests {
 			assertThat(learner.heading()).isEqualTo("You passed");
 			assertThat(browser.findElement(By.className("score")).getText()).contains("You got 10 of 10 right (100%)");
 
+			assertThat(learner.main()).contains("Well done.");
+			learner.screenshot("result-passed");
+			assertThat(browser.findElement(By.id("progress")).getAttribute("value")).isEqualTo("100");
 			learner.open("/courses");
 			assertThat(learner.main()).contains("Passed (version 1.0.0)");
+			assertThat(browser.findElement(By.cssSelector(".card .button:not(.secondary)")).getText())
+				.as("the certificate is the main action of a passed course").isEqualTo("Get your certificate");
+			learner.screenshot("catalogue-passed");
 			learner.clickToLoad(By.xpath("//button[text()='Start again']"));
 			assertThat(learner.heading()).isEqualTo("Welcome");
 			learner.open(learner.path().replaceFirst("/steps/.*", "/steps/assessment"));
@@ -105,6 +111,10 @@ class LearnerJourneyBrowserTests {
 				.contains("1 safety-critical question(s) were not right")
 				.contains("What to revisit")
 				.contains("Knowing when to signpost");
+			assertThat(learner.main()).doesNotContain("Well done.");
+			assertThat(Integer.parseInt(browser.findElement(By.id("progress")).getAttribute("value")))
+				.as("a failed result is not 100 % of the course").isLessThan(100);
+			learner.screenshot("result-failed");
 			learner.clickToLoad(By.xpath("//button[text()='Retake the assessment']"));
 			assertThat(learner.heading()).isEqualTo("Final check");
 			assertThat(learner.main()).contains("This is attempt 2 at the assessment");

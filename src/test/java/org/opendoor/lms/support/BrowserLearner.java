@@ -97,8 +97,24 @@ public final class BrowserLearner implements AutoCloseable {
 		return browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceFirst("#.*", "");
 	}
 
+	/** Saves a screenshot of the window as {@code target/screens/<name>.png}, to look at after the run. */
+	public void screenshot(String name) {
+		try {
+			java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screens"));
+			java.nio.file.Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** Narrows the window to a phone's width (390 px, as an iPhone 12 to 15). */
+	public void phoneWidth() {
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+	}
+
 	public void next() {
-		clickToLoad(By.cssSelector("a[rel=next]"));
+		clickToLoad(By.cssSelector(".pager .next"));
 	}
 
 	/** The course question whose prompt is shown on the page. */
