@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,6 +63,8 @@ class AccountController {
 			}
 		}
 		if (errors.hasErrors()) {
+			// the form comes back with what was typed and the problems, as a 400: bad input is never a success
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("errors", FormErrors.of(errors, messages));
 			// a value that could not be converted (an unknown nation sent by hand) leaves the bound form empty:
 			// show what was typed again
@@ -71,36 +72,11 @@ class AccountController {
 					param(request, "email"), "", null, "cy".equals(request.getParameter("language")) ? "cy" : "en"));
 			return "account/register";
 		}
-		return signIn(accounts.loadUserByUsername(form.email()), request, response, redirect);
-	}
-
-	/**
-	 * Signs a volunteer in straight after registering, as the sign-in form would: a new session id (session
-	 * fixation protection) and a new CSRF token, then back to the page they were sent to register from (a join
-	 * link) or to the courses.
-	 */
-	private static String signIn(SignedInUser user, HttpServletRequest request, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-			.authenticated(user, null, user.getAuthorities());
-		var tokens = new org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository();
-		new org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy(java.util.List.of(
-				new org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy(),
-				new org.springframework.security.web.csrf.CsrfAuthenticationStrategy(tokens)))
-			.onAuthentication(authentication, request, response);
-		var context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
-		context.setAuthentication(authentication);
-		SecurityContextHolder.getContextHolderStrategy().setContext(context);
-		new org.springframework.security.web.context.HttpSessionSecurityContextRepository().saveContext(context, request, response);
-		var cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
-		var saved = cache.getRequest(request, response);
-		cache.removeRequest(request, response);
-		redirect.addFlashAttribute("welcome", true);
-		if (saved == null) {
-			return "redirect:/courses";
-		}
-		java.net.URI back = java.net.URI.create(saved.getRedirectUrl()); // only its path: never another site
-		return "redirect:" + back.getRawPath() + (back.getRawQuery() != null ? "?" + back.getRawQuery() : "");
+		// never signed in here: an address that already has an account must get exactly the same answer as a new
+		// one (registering tells no one who has an account), and it must never sign anyone in to that account. The
+		// sign-in form then takes the volunteer back to the page they came from (a join link), as it always does.
+		redirect.addAttribute("registered", "");
+		return "redirect:/login";
 	}
 
 	@GetMapping("/profile")
@@ -116,6 +92,7 @@ class AccountController {
 	String updateProfile(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute("form") ProfileUpdate form,
 			BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response) {
 		if (errors.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("errors", FormErrors.of(errors, messages));
 			Account account = accounts.get(user.accountId());
 			model.addAttribute("account", account);

@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A new volunteer on a 390 px phone, doing what newcomers do: registers (and is signed in), finds where to
+ * A new volunteer on a 390 px phone, doing what newcomers do: registers and signs in, finds where to
  * enter the join code their hub gave them, chooses an answer and taps Next instead of the answer's own button,
  * types a long plan with line breaks and taps Next. Nothing is lost: the answer is saved, the plan is kept,
  * and the join path is there. Screenshots of the pages go to {@code target/screens/}.
@@ -47,15 +47,17 @@ class NoTrapsOnAPhoneBrowserTests {
 			var browser = learner.browser();
 			learner.phoneWidth();
 
-			// registering signs in; the join code has a place to go
+			// registering, then signing in; the join code has a place to go
 			learner.open("/register");
 			browser.findElement(By.id("displayName")).sendKeys("Gwen Phone");
 			browser.findElement(By.id("email")).sendKeys("gwen.phone@example.org");
 			browser.findElement(By.id("password")).sendKeys("a pot of tea for the volunteers");
 			browser.findElement(By.cssSelector("label[for=nation-WALES]")).click();
 			learner.clickToLoad(By.cssSelector("form button[type=submit]"));
+			assertThat(browser.getCurrentUrl()).as("registering never signs in: an address that has an account gets the same answer")
+				.contains("/login?registered");
+			learner.signIn("gwen.phone@example.org", "a pot of tea for the volunteers");
 			assertThat(learner.heading()).isEqualTo("Courses");
-			assertThat(learner.main()).contains("You are registered and signed in.");
 			learner.screenshot("catalogue-new");
 			assertThat(learner.main()).contains("Volunteering with a hub, group or charity that gave you a join code?");
 			learner.open("/directory");

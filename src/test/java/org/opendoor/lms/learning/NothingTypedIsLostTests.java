@@ -128,7 +128,7 @@ class NothingTypedIsLostTests {
 	}
 
 	@Test
-	void registeringSignsInAndGoesBackToTheJoinLink() throws Exception {
+	void registeringThenSigningInGoesBackToTheJoinLinkAndNeverSignsAnyoneIn() throws Exception {
 		Orgs.Org org = Orgs.create(organisations, accounts, "Tuesday food bank");
 		String code = organisations.joinCode(org.id());
 		String joinPath = "/join/" + code;
@@ -136,27 +136,35 @@ class NothingTypedIsLostTests {
 		assertThat(asked.getRedirectedUrl()).as("a join link asks a stranger to sign in or register").endsWith("/login");
 		Cookie before = asked.getCookie("SESSION");
 		assertThat(before).isNotNull();
-		MockHttpServletResponse registered = register("Nia Food-Bank", before);
-		assertThat(registered.getRedirectedUrl()).as("back to the join link, signed in").startsWith(joinPath);
-		Cookie after = registered.getCookie("SESSION");
+		String email = UUID.randomUUID() + "@example.org";
+		MockHttpServletResponse registered = register("Nia Food-Bank", email, before);
+		assertThat(registered.getRedirectedUrl()).as("registering never signs in (an address with an account gets the same answer)")
+			.startsWith("/login?registered");
+		MockHttpServletResponse signedIn = mvc.perform(post("/login").with(csrf()).cookie(before)
+			.param("username", email).param("password", Learners.PASSWORD)).andReturn().getResponse();
+		assertThat(signedIn.getRedirectedUrl()).as("back to the join link, signed in").contains(joinPath);
+		Cookie after = signedIn.getCookie("SESSION");
 		assertThat(after).as("session fixation protection: a new session id").isNotNull();
 		assertThat(after.getValue()).isNotEqualTo(before.getValue());
 		String join = mvc.perform(get(joinPath).cookie(after)).andReturn().getResponse().getContentAsString();
 		assertThat(join).contains("Tuesday food bank").contains("Its organisers will see your name");
 
-		MockHttpServletResponse plain = register("Owain Newydd", null);
-		assertThat(plain.getRedirectedUrl()).isEqualTo("/courses");
-		Cookie signedIn = plain.getCookie("SESSION");
-		String courses = mvc.perform(get("/courses").cookie(signedIn)).andReturn().getResponse().getContentAsString();
-		assertThat(courses).contains("You are registered and signed in.").contains("href=\"/join\"");
-		assertThat(mvc.perform(get("/directory").cookie(signedIn)).andReturn().getResponse().getContentAsString())
+		// someone registering with the address of an existing account is not signed in to it
+		MockHttpServletResponse taken = register("Not Nia", email, null);
+		assertThat(taken.getRedirectedUrl()).isEqualTo(registered.getRedirectedUrl());
+		assertThat(mvc.perform(get("/courses").cookie(taken.getCookie("SESSION") == null ? new Cookie("SESSION", "none")
+				: taken.getCookie("SESSION"))).andReturn().getResponse().getRedirectedUrl())
+			.as("still a stranger").endsWith("/login");
+		String courses = mvc.perform(get("/courses").cookie(after)).andReturn().getResponse().getContentAsString();
+		assertThat(courses).contains("href=\"/join\"");
+		assertThat(mvc.perform(get("/directory").cookie(after)).andReturn().getResponse().getContentAsString())
 			.contains("You do not belong to an organisation yet.").contains("href=\"/join\"");
 	}
 
-	private MockHttpServletResponse register(String name, Cookie session) throws Exception {
+	private MockHttpServletResponse register(String name, String email, Cookie session) throws Exception {
 		MockHttpServletRequestBuilder request = post("/register").with(csrf())
 			.param("displayName", name)
-			.param("email", UUID.randomUUID() + "@example.org")
+			.param("email", email)
 			.param("password", Learners.PASSWORD)
 			.param("nation", "WALES")
 			.param("language", "en");

@@ -38,12 +38,14 @@ class ResumeAfterRestartTests {
 		try (ConfigurableApplicationContext first = start()) {
 			BrowserlessSession learner = new BrowserlessSession(port(first));
 			learner.get("/register");
-			String sessionBeforeSignIn = learner.cookie("SESSION");
-			assertThat(sessionBeforeSignIn).as("the registration page starts a session for its CSRF token").isNotNull();
 			BrowserlessSession.Page registered = learner.post("/register", "displayName", "Siân Ŵyn", "email",
 					"sian@example.org", "password", "a long enough passphrase", "nation", "WALES", "language", "en");
-			assertThat(registered.location()).as("registering signs the volunteer in").endsWith("/courses");
-			assertThat(learner.cookie("SESSION")).as("session fixation protection: a new session id after registering")
+			assertThat(registered.location()).endsWith("/login?registered=");
+			learner.get("/login");
+			String sessionBeforeSignIn = learner.cookie("SESSION");
+			assertThat(sessionBeforeSignIn).as("the sign-in page starts a session for its CSRF token").isNotNull();
+			assertThat(learner.signIn("sian@example.org", "a long enough passphrase").location()).endsWith("/courses");
+			assertThat(learner.cookie("SESSION")).as("session fixation protection: a new session id after sign-in")
 				.isNotEqualTo(sessionBeforeSignIn);
 			learner.get("/courses");
 			BrowserlessSession.Page started = learner.post("/courses/first-steps/attempts");

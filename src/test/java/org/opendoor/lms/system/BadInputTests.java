@@ -134,12 +134,14 @@ class BadInputTests {
 	void namesWithControlOrTextDirectionCharactersAreRefusedAndNamesAreStoredNormalised() throws Exception {
 		for (String name : List.of("Ann\u0000Jones", "Ann\u0007", "\u202Esenoj nna", "Ann\u2066Jones\u2069", "Ann\nJones")) {
 			String email = UUID.randomUUID() + "@example.org";
-			String page = send(post("/register").with(csrf())
+			MockHttpServletResponse refused = send(post("/register").with(csrf())
 				.param("displayName", name)
 				.param("email", email)
 				.param("password", Learners.PASSWORD)
 				.param("nation", "WALES")
-				.param("language", "en")).getContentAsString();
+				.param("language", "en"));
+			assertThat(refused.getStatus()).as(name).isEqualTo(400);
+			String page = refused.getContentAsString();
 			assertThat(page).as(name).contains("hidden control or text-direction character");
 			assertThat(accounts.findByEmail(email)).as("not registered").isEmpty();
 		}

@@ -224,7 +224,7 @@ class SecurityTests {
 			.param("displayName", "")
 			.param("email", "not-an-email")
 			.param("password", "short")
-			.param("language", "en")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.param("language", "en")).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("There is a problem")
 			.contains("Enter your name")
 			.contains("Enter an email address like name@example.org")
@@ -244,7 +244,7 @@ class SecurityTests {
 			.param("email", "fresh@example.org")
 			.param("password", "password12345678")
 			.param("nation", "WALES")
-			.param("language", "en")).andReturn().getResponse().getContentAsString();
+			.param("language", "en")).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 		assertThat(common).contains("list of common or leaked passwords");
 		assertThat(accounts.findByEmail("fresh@example.org")).isEmpty();
 	}
@@ -256,14 +256,14 @@ class SecurityTests {
 			.param("email", "rhian@example.org")
 			.param("password", "a long enough password")
 			.param("nation", "narnia")
-			.param("language", "en")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.param("language", "en")).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("There is a problem").contains("Choose where you volunteer").contains("rhian@example.org");
 		assertThat(accounts.findByEmail("rhian@example.org")).isEmpty();
 		SignedInUser learner = learner("profile-narnia@example.org");
 		String profile = mvc.perform(post("/profile").with(user(learner)).with(csrf())
 			.param("displayName", "Someone")
 			.param("nation", "narnia")
-			.param("language", "en")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.param("language", "en")).andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 		assertThat(profile).contains("There is a problem").contains("Choose where you volunteer");
 	}
 
