@@ -33,9 +33,12 @@ public class PublicAddress {
 
 	private volatile String fromPort;
 
+	private final boolean production;
+
 	public PublicAddress(Environment environment) {
 		this.configured = withoutSlash(environment.getProperty(SETTING));
 		this.fromPort = "http://localhost:" + environment.getProperty("server.port", "8080");
+		this.production = environment.matchesProfiles("postgres", "prod");
 	}
 
 	/** Follows the port the web server was started on (the main server, not a separate management one). */
@@ -43,6 +46,10 @@ public class PublicAddress {
 	public void onWebServer(WebServerInitializedEvent event) {
 		if (event.getApplicationContext().getServerNamespace() == null) {
 			fromPort = "http://localhost:" + event.getWebServer().getPort();
+			if (production && configured == null) {
+				org.slf4j.LoggerFactory.getLogger(PublicAddress.class).warn("{} is not set: certificates and emails will link "
+						+ "to {}, which only this machine can open. Set it to the site's public address.", SETTING, fromPort);
+			}
 		}
 	}
 
