@@ -39,6 +39,12 @@ class ErrorPageTests {
 		return browser;
 	}
 
+	/** The path and query of a redirect's address. */
+	private static String pathOf(String location) {
+		java.net.URI uri = java.net.URI.create(location);
+		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+	}
+
 	private static void assertNoInternals(BrowserlessSession.Page page) {
 		assertThat(page.body()).doesNotContain("No endpoint").doesNotContain("Failed to convert")
 			.doesNotContain("java.").doesNotContain("Exception");
@@ -78,7 +84,7 @@ class ErrorPageTests {
 
 		BrowserlessSession.Page switched = browser.post("/language", "lang", "cy", "return", returnTo);
 		assertThat(switched.status()).isEqualTo(302);
-		BrowserlessSession.Page again = browser.follow(switched.location());
+		BrowserlessSession.Page again = browser.follow(pathOf(switched.location()));
 		assertThat(again.status()).isEqualTo(404);
 		assertThat(again.body()).contains("lang=\"cy\"").contains("Heb ddod o hyd i’r dudalen");
 
@@ -86,7 +92,7 @@ class ErrorPageTests {
 		Matcher fromBad = RETURN.matcher(bad.body());
 		assertThat(fromBad.find()).isTrue();
 		BrowserlessSession.Page switchedBack = browser.post("/language", "lang", "en", "return", fromBad.group(1));
-		assertThat(browser.follow(switchedBack.location()).status()).as("never a server error").isLessThan(500);
+		assertThat(browser.follow(pathOf(switchedBack.location())).status()).as("never a server error").isLessThan(500);
 	}
 
 }
