@@ -114,9 +114,14 @@ class CertificateController {
 	}
 
 	@GetMapping("/verify/{code}")
-	String verify(@PathVariable String code, Model model, HttpServletRequest request) {
+	String verify(@PathVariable String code, Model model, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) {
 		throttle(request.getRemoteAddr());
 		Optional<Certificate> certificate = certificates.verify(code);
+		if (certificate.isEmpty()) {
+			// the page explains and offers the form again, but says "not found" to browsers and link checkers
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+		}
 		model.addAttribute("certificate", certificate.orElse(null));
 		model.addAttribute("state", certificate.map(c -> c.state(LocalDate.now(clock))).orElse("unknown"));
 		model.addAttribute("code", code);

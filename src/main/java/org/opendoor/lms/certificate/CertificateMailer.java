@@ -51,7 +51,7 @@ public class CertificateMailer {
 
 	private final int reminderDays;
 
-	private final String baseUrl;
+	private final org.opendoor.lms.startup.PublicAddress address;
 
 	private final Clock clock;
 
@@ -60,7 +60,7 @@ public class CertificateMailer {
 	CertificateMailer(CertificateStore store, Certificates certificates, Accounts accounts, UnsubscribeLinks unsubscribeLinks,
 			ObjectProvider<JavaMailSender> mail, MessageSource messages,
 			@Value("${lms.mail.from:Open Door <no-reply@opendoor.invalid>}") String from,
-			@Value("${lms.certificate.remind-days-before:60}") int reminderDays, CertificateProperties properties,
+			@Value("${lms.certificate.remind-days-before:60}") int reminderDays, org.opendoor.lms.startup.PublicAddress address,
 			Optional<Clock> clock) {
 		this.store = store;
 		this.certificates = certificates;
@@ -70,7 +70,7 @@ public class CertificateMailer {
 		this.messages = messages;
 		this.from = from;
 		this.reminderDays = reminderDays;
-		this.baseUrl = properties.baseUrl();
+		this.address = address;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -126,6 +126,7 @@ public class CertificateMailer {
 				continue;
 			}
 			try {
+				String baseUrl = address.url();
 				Certificate c = store.byId(id, baseUrl).orElseThrow();
 				if (!accounts.acceptsReminders(c.learnerId())) {
 					continue; // unsubscribed: the claim stands, so this reminder is never sent

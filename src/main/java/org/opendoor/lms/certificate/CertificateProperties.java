@@ -9,12 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Certificate settings.
  *
  * @param template the template file
- * @param baseUrl the site's public address, printed in the verify link and QR code
  * @param issuer the issuing organisation's name when the learner belongs to none
  * @param verifyRequestsPerMinute how many verify-page requests one address may make a minute
  */
 @ConfigurationProperties("lms.certificate")
 public record CertificateProperties(@DefaultValue("certificates/default.yaml") Path template,
-		@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue("Open Door") String issuer,
+		@DefaultValue("Open Door") String issuer,
 		@DefaultValue("30") int verifyRequestsPerMinute) {
 }

@@ -60,6 +60,9 @@ public class Certificates implements SmartInitializingSingleton {
 
 	private final CertificateProperties properties;
 
+	/** The site's public address, the base of verify links and QR codes. */
+	private final org.opendoor.lms.startup.PublicAddress address;
+
 	/** The renderer, its fonts cut down on another core while the app starts. */
 	private final Prepared<CertificateRenderer> renderer;
 
@@ -74,13 +77,14 @@ public class Certificates implements SmartInitializingSingleton {
 	private final TransactionTemplate transactions;
 
 	public Certificates(CertificateStore store, CourseCatalogue catalogue, Accounts accounts, Organisations organisations,
-			CertificateProperties properties, BadgeIssuer badges, PdfSigner signer, Optional<Clock> clock,
+			CertificateProperties properties, org.opendoor.lms.startup.PublicAddress address, BadgeIssuer badges, PdfSigner signer, Optional<Clock> clock,
 			PlatformTransactionManager transactionManager) {
 		this.store = store;
 		this.catalogue = catalogue;
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.properties = properties;
+		this.address = address;
 		CertificateTemplate template = CertificateTemplate.read(properties.template());
 		this.renderer = new Prepared<>("certificate-fonts", () -> new CertificateRenderer(template));
 		this.badges = badges;
@@ -153,7 +157,7 @@ public class Certificates implements SmartInitializingSingleton {
 		String c = code != null ? code : newCode();
 		return new CertificateContent(c, learner.displayName(), course.title(), course.version(),
 				course.modules().stream().map(CourseModule::title).toList(), course.estimatedMinutes(), today,
-				today.plusMonths(course.certificateValidityMonths()), organisation, properties.baseUrl() + "/verify/" + c,
+				today.plusMonths(course.certificateValidityMonths()), organisation, address.url() + "/verify/" + c,
 				learner.language());
 	}
 
@@ -164,7 +168,7 @@ public class Certificates implements SmartInitializingSingleton {
 		if (stored.isPresent()) {
 			return stored.get();
 		}
-		Certificate certificate = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
+		Certificate certificate = store.byId(id, address.url()).orElseThrow(CertificateNotFoundException::new);
 		byte[] pdf = sign(renderer.get().render(certificate.content()), certificate.content());
 		boolean kept;
 		try {
@@ -187,15 +191,15 @@ public class Certificates implements SmartInitializingSingleton {
 		if (stored.isPresent()) {
 			return stored.get();
 		}
-		Certificate c = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
-		store.storeBadge(id, badges.issue(c.content(), store.courseOf(id), properties.baseUrl(), properties.issuer()));
+		Certificate c = store.byId(id, address.url()).orElseThrow(CertificateNotFoundException::new);
+		store.storeBadge(id, badges.issue(c.content(), store.courseOf(id), address.url(), properties.issuer()));
 		return store.badge(id).orElseThrow();
 	}
 
 	/** The PDF/A-3b variant of a certificate, with its Open Badges credential embedded as an associated file. */
 	@Transactional
 	public byte[] pdfWithBadge(long id) {
-		Certificate c = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
+		Certificate c = store.byId(id, address.url()).orElseThrow(CertificateNotFoundException::new);
 		return sign(renderer.get().render(c.content(), new CertificateRenderer.Attachment("open-badge-credential.jwt",
 				"Open Badges 3.0 credential for this certificate (VC-JWT)", "text/plain",
 				badge(id).getBytes(java.nio.charset.StandardCharsets.US_ASCII))), c.content());
@@ -213,14 +217,14 @@ public class Certificates implements SmartInitializingSingleton {
 	/** The issuer's Open Badges profile. */
 	public Map<String, Object> issuerProfile() {
 		return Map.of("@context", List.of("https://www.w3.org/ns/credentials/v2",
-				"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"), "id", BadgeIssuer.issuerId(properties.baseUrl()),
-				"type", List.of("Profile"), "name", properties.issuer(), "url", properties.baseUrl());
+				"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"), "id", BadgeIssuer.issuerId(address.url()),
+				"type", List.of("Profile"), "name", properties.issuer(), "url", address.url());
 	}
 
 	/** A learner's own certificates, newest first. */
 	@Transactional(readOnly = true)
 	public List<Certificate> of(long learnerId) {
-		return store.byLearner(learnerId, properties.baseUrl());
+		return store.byLearner(learnerId, address.url());
 	}
 
 	/**
@@ -246,7 +250,7 @@ public class Certificates implements SmartInitializingSingleton {
 	/** A learner's own certificate by code; anyone else's is not found. */
 	@Transactional(readOnly = true)
 	public Certificate owned(long learnerId, String code) {
-		return store.byCode(code, properties.baseUrl())
+		return store.byCode(code, address.url())
 			.filter(c -> c.learnerId() == learnerId)
 			.orElseThrow(CertificateNotFoundException::new);
 	}
@@ -255,7 +259,7 @@ public class Certificates implements SmartInitializingSingleton {
 	@Transactional
 	public Optional<Certificate> verify(String code) {
 		Optional<Certificate> found = store.byCode(code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT),
-				properties.baseUrl());
+				address.url());
 		if (found.isPresent() && found.get().pdfSha256() == null && "VALID".equals(found.get().status())) {
 			try {
 				transactions.executeWithoutResult(s -> pdf(found.get().id()));
@@ -263,7 +267,7 @@ public class Certificates implements SmartInitializingSingleton {
 			catch (CertificatePendingException ex) {
 				return found; // valid all the same; its PDF is drawn later
 			}
-			return store.byCode(found.get().code(), properties.baseUrl());
+			return store.byCode(found.get().code(), address.url());
 		}
 		return found;
 	}
@@ -271,13 +275,13 @@ public class Certificates implements SmartInitializingSingleton {
 	/** Every certificate, for admins. */
 	@Transactional(readOnly = true)
 	public List<Certificate> all() {
-		return store.all(properties.baseUrl());
+		return store.all(address.url());
 	}
 
 	/** Revokes a certificate with a reason, recorded in the audit trail. */
 	@Transactional
 	public void revoke(long id, long adminId, String reason) {
-		Certificate c = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
+		Certificate c = store.byId(id, address.url()).orElseThrow(CertificateNotFoundException::new);
 		if (!"VALID".equals(c.status())) {
 			return;
 		}
@@ -291,14 +295,14 @@ public class Certificates implements SmartInitializingSingleton {
 	 */
 	@Transactional
 	public String reissue(long id, long adminId, String reason) {
-		Certificate old = store.byId(id, properties.baseUrl()).orElseThrow(CertificateNotFoundException::new);
+		Certificate old = store.byId(id, address.url()).orElseThrow(CertificateNotFoundException::new);
 		revoke(id, adminId, reason);
 		Account learner = accounts.get(old.learnerId());
 		String code = newCode();
 		CertificateContent o = old.content();
 		CertificateContent fresh = new CertificateContent(code, learner.displayName(), o.courseTitle(), o.courseVersion(),
 				o.modules(), o.minutes(), o.issuedOn(), o.expiresOn(), o.organisation(),
-				properties.baseUrl() + "/verify/" + code, learner.language());
+				address.url() + "/verify/" + code, learner.language());
 		long newId = store.insert(store.attemptOf(id), old.learnerId(), store.courseOf(id), fresh, id);
 		store.audit(newId, "REISSUED", adminId, reason);
 		pdf(newId);

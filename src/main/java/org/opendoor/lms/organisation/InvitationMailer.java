@@ -42,18 +42,18 @@ public class InvitationMailer {
 
 	private final String from;
 
-	private final String baseUrl;
+	private final org.opendoor.lms.startup.PublicAddress address;
 
 	private final SecureRandom random = new SecureRandom();
 
 	InvitationMailer(Invitations invitations, ObjectProvider<JavaMailSender> mail, MessageSource messages,
 			@Value("${lms.mail.from:Open Door <no-reply@opendoor.invalid>}") String from,
-			@Value("${lms.base-url:${lms.certificate.base-url:http://localhost:8080}}") String baseUrl) {
+			org.opendoor.lms.startup.PublicAddress address) {
 		this.invitations = invitations;
 		this.mail = mail;
 		this.messages = messages;
 		this.from = from;
-		this.baseUrl = baseUrl;
+		this.address = address;
 	}
 
 	/** Sends new invitations as soon as they are committed, off the admin's request. */
@@ -93,7 +93,7 @@ public class InvitationMailer {
 	}
 
 	private void send(JavaMailSender sender, Invitations.Claimed c) throws MessagingException {
-		String link = baseUrl + "/invitations/" + c.token();
+		String link = address.url() + "/invitations/" + c.token();
 		String name = c.displayName() == null ? "" : " " + c.displayName();
 		String until = DateTimeFormatter.ISO_LOCAL_DATE.format(c.expiresAt().atZone(ZoneId.of("Europe/London")));
 		Object[] args = { name, c.organisationName(), link, until };

@@ -40,12 +40,12 @@ class OrganisationController {
 
 	private final Accounts accounts;
 
-	private final String baseUrl;
+	private final org.opendoor.lms.startup.PublicAddress address;
 
 	OrganisationController(Organisations organisations, OrganisationAccess access, Invitations invitations,
 			Assignments assignments, CourseCatalogue catalogue, Accounts accounts,
-			@org.springframework.beans.factory.annotation.Value("${lms.base-url:${lms.certificate.base-url:http://localhost:8080}}") String baseUrl) {
-		this.baseUrl = baseUrl;
+			org.opendoor.lms.startup.PublicAddress address) {
+		this.address = address;
 		this.organisations = organisations;
 		this.access = access;
 		this.invitations = invitations;
@@ -123,7 +123,7 @@ class OrganisationController {
 		model.addAttribute("org", org);
 		String code = organisations.joinCode(org.id());
 		model.addAttribute("joinCode", code);
-		model.addAttribute("joinLink", baseUrl + "/join/" + code);
+		model.addAttribute("joinLink", address.url() + "/join/" + code);
 		model.addAttribute("groups", organisations.groups(org.id()));
 		model.addAttribute("invitations", invitations.open(org.id()));
 		model.addAttribute("maxRows", VolunteerCsv.MAX_ROWS);

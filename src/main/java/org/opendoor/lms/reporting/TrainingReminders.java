@@ -60,14 +60,14 @@ public class TrainingReminders {
 
 	private final String from;
 
-	private final String baseUrl;
+	private final org.opendoor.lms.startup.PublicAddress address;
 
 	private final Clock clock;
 
 	TrainingReminders(Organisations organisations, TrainingRecords records, Accounts accounts, UnsubscribeLinks links,
 			JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, MessageSource messages,
 			@Value("${lms.mail.from:Open Door <no-reply@opendoor.invalid>}") String from,
-			@Value("${lms.base-url:${lms.certificate.base-url:http://localhost:8080}}") String baseUrl, Optional<Clock> clock) {
+			org.opendoor.lms.startup.PublicAddress address, Optional<Clock> clock) {
 		this.organisations = organisations;
 		this.records = records;
 		this.accounts = accounts;
@@ -76,7 +76,7 @@ public class TrainingReminders {
 		this.mail = mail;
 		this.messages = messages;
 		this.from = from;
-		this.baseUrl = baseUrl;
+		this.address = address;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
@@ -164,6 +164,7 @@ public class TrainingReminders {
 						locale))
 				.append('\n');
 		}
+		String baseUrl = address.url();
 		String unsubscribe = baseUrl + "/unsubscribe/" + links.tokenFor(person.id());
 		MimeMessage message = sender.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");

@@ -4,5 +4,5 @@
  * organisations, learning progress, courses, certificates and accounts; stores only what reminders were sent.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "organisation", "learning", "course", "certificate",
-		"account", "privacy" })
+		"account", "privacy", "startup" })
 package org.opendoor.lms.reporting;

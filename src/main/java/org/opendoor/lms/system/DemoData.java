@@ -48,8 +48,10 @@ class DemoData implements ApplicationRunner {
 
 	private final boolean volunteers;
 
+	private final org.opendoor.lms.startup.PublicAddress address;
+
 	DemoData(Accounts accounts, Organisations organisations, DemoPasswords passwords, LocalServices directory,
-			Assignments assignments, Attempts attempts,
+			Assignments assignments, Attempts attempts, org.opendoor.lms.startup.PublicAddress address,
 			@org.springframework.beans.factory.annotation.Value("${lms.demo.volunteers:true}") boolean volunteers) {
 		this.accounts = accounts;
 		this.organisations = organisations;
@@ -58,6 +60,7 @@ class DemoData implements ApplicationRunner {
 		this.assignments = assignments;
 		this.attempts = attempts;
 		this.volunteers = volunteers;
+		this.address = address;
 	}
 
 	/**
@@ -83,11 +86,11 @@ class DemoData implements ApplicationRunner {
 		volunteers(org);
 		System.out.println("""
 
-				Open Door demo is ready at http://localhost:8080 (demo profile: not for real data)
+				Open Door demo is ready at %5$s (demo profile: not for real data)
 				  learner       learner%1$s / %2$s
 				  org admin     orgadmin%1$s / %3$s
 				  site admin    admin%1$s / %4$s
-				""".formatted(DOMAIN, passwords.learner(), passwords.orgAdmin(), passwords.admin()));
+				""".formatted(DOMAIN, passwords.learner(), passwords.orgAdmin(), passwords.admin(), address.url()));
 	}
 
 	/**

@@ -26,11 +26,23 @@ class LayoutAdvice {
 		this.organisations = organisations;
 	}
 
-	/** The page being shown, for the language switch to come back to (path and, for a GET, its query). */
+	/**
+	 * The page being shown, for the language switch to come back to (path and, for a GET, its query). On an
+	 * error page, the address that failed (so the visitor sees the same page again in the other language),
+	 * never the error page's own internal address, which shown on its own is a server error.
+	 */
 	@ModelAttribute("here")
 	String here(jakarta.servlet.http.HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String query = request.getQueryString();
+		if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+			Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+			if (!(failed instanceof String uri) || !"GET".equals(request.getMethod())) {
+				return "/";
+			}
+			path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
+			query = (String) request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_QUERY_STRING);
+		}
 		return "GET".equals(request.getMethod()) && query != null ? path + "?" + query : path;
 	}
 

@@ -47,6 +47,36 @@ class SessionWriteThrottle {
 		};
 	}
 
+	/**
+	 * A session attribute is stored with an upsert, not a plain insert. Two requests of one session at the
+	 * same moment (a browser restoring its tabs right after sign-in) both read the session before either
+	 * wrote the visitor's language into it; with plain inserts the second write failed on the duplicate key
+	 * and the visitor got an error page. Now the second write simply stores the same value again.
+	 */
+	@Bean
+	static org.springframework.session.config.SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeUpsert(
+			javax.sql.DataSource dataSource) {
+		String database;
+		try (var connection = dataSource.getConnection()) {
+			database = connection.getMetaData().getDatabaseProductName();
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Cannot read which database holds the web sessions", ex);
+		}
+		return repository -> {
+			if ("PostgreSQL".equalsIgnoreCase(database)) {
+				new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
+			}
+			else if ("H2".equalsIgnoreCase(database)) {
+				repository.setCreateSessionAttributeQuery("""
+						MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+						KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)
+						VALUES (?, ?, ?)
+						""");
+			}
+		};
+	}
+
 	static final class Repository implements FindByIndexNameSessionRepository<ThrottledSession>, DisposableBean {
 
 		private final FindByIndexNameSessionRepository<Session> delegate;

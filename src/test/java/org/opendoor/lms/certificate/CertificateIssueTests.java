@@ -125,7 +125,7 @@ class CertificateIssueTests {
 
 	@Test
 	void anUnknownCodeSaysSoWithoutError() throws Exception {
-		String html = mvc.perform(get("/verify/AAAA-BBBB-CCCC-DDDD-EEEE")).andExpect(status().isOk())
+		String html = mvc.perform(get("/verify/AAAA-BBBB-CCCC-DDDD-EEEE")).andExpect(status().isNotFound())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("No certificate has this code");
 	}

@@ -23,7 +23,7 @@ class VerifyRateLimitTests {
 	@Test
 	void theSixthCheckInAMinuteIsRefused() throws Exception {
 		for (int i = 0; i < 5; i++) {
-			mvc.perform(get("/verify/AAAA-BBBB-CCCC-DDDD-EEE" + i)).andExpect(status().isOk());
+			mvc.perform(get("/verify/AAAA-BBBB-CCCC-DDDD-EEE" + i)).andExpect(status().isNotFound());
 		}
 		mvc.perform(get("/verify/AAAA-BBBB-CCCC-DDDD-EEEF")).andExpect(status().isTooManyRequests())
 			.andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-6]?[0-9]")));

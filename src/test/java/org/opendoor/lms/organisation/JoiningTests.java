@@ -42,7 +42,8 @@ class JoiningTests {
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
 		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
-	private static final Pattern LINK = Pattern.compile("http://localhost:8080(/invitations/[A-Za-z0-9_-]+)");
+	/** An invitation link: the demo's public address follows the port it runs on. */
+	private static final Pattern LINK = Pattern.compile("http://localhost:([0-9]+)(/invitations/[A-Za-z0-9_-]+)");
 
 	@LocalServerPort
 	int port;
@@ -87,10 +88,11 @@ class JoiningTests {
 		return mailTo(email);
 	}
 
-	private static String linkIn(MimeMessage message) {
+	private String linkIn(MimeMessage message) {
 		Matcher m = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
 		assertThat(m.find()).as("the email has a link").isTrue();
-		return m.group(1);
+		assertThat(m.group(1)).as("the link follows the port the app runs on").isEqualTo(String.valueOf(port));
+		return m.group(2);
 	}
 
 	@Test

@@ -45,7 +45,7 @@ class TrainingReminderTests {
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
 		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
-	private static final Pattern UNSUBSCRIBE = Pattern.compile("http://localhost:8080(/unsubscribe/[0-9]+-[A-Za-z0-9_-]+)");
+	private static final Pattern UNSUBSCRIBE = Pattern.compile("http://localhost:([0-9]+)(/unsubscribe/[0-9]+-[A-Za-z0-9_-]+)");
 
 	@LocalServerPort
 	int port;
@@ -99,10 +99,11 @@ class TrainingReminderTests {
 		return GreenMailUtil.getBody(m).replace("=\r\n", "");
 	}
 
-	private static String unsubscribeLink(MimeMessage m) {
+	private String unsubscribeLink(MimeMessage m) {
 		Matcher matcher = UNSUBSCRIBE.matcher(body(m));
 		assertThat(matcher.find()).as("the email has an unsubscribe link").isTrue();
-		return matcher.group(1);
+		assertThat(matcher.group(1)).as("the link follows the port the demo runs on").isEqualTo(String.valueOf(port));
+		return matcher.group(2);
 	}
 
 	@Test

@@ -70,7 +70,7 @@ class AotStartIT {
 				assertThat(courses.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 				// the public verify page reads the database through JPA
 				HttpResponse<String> verify = get(http, base + "/verify/ABCD-EFGH-JKLM");
-				assertThat(verify.statusCode()).isEqualTo(200);
+				assertThat(verify.statusCode()).as("an unknown code is not found").isEqualTo(404);
 				assertThat(verify.body()).contains("No certificate has this code.");
 			}
 			finally {
