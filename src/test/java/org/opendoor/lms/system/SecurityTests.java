@@ -135,7 +135,9 @@ class SecurityTests {
 
 	@Test
 	void publicPagesAnswerWithoutSignIn() throws Exception {
-		mvc.perform(get("/login")).andExpect(status().isOk());
+		assertThat(mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+			.as("999 can be tapped on a phone, on every page").contains("<a class=\"phone\" href=\"tel:999\">999</a>")
+			.contains("If someone&#39;s life is at risk right now, call");
 		mvc.perform(get("/register")).andExpect(status().isOk());
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
 		mvc.perform(get("/api/openapi.json")).andExpect(status().isOk());
