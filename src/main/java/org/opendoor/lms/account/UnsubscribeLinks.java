@@ -1,18 +1,10 @@
 package org.opendoor.lms.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.OptionalLong;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnsubscribeLinks {
 
-	private final JdbcClient jdbc;
-
-	private volatile byte[] key;
+	private final StoredHmacKey key;
 
 	public UnsubscribeLinks(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+		this.key = new StoredHmacKey(jdbc, "mail_link_key");
 	}
 
 	/** The token for a person's unsubscribe link. */
@@ -56,37 +46,7 @@ public class UnsubscribeLinks {
 	}
 
 	private byte[] mac(long accountId) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-			return mac.doFinal(("unsubscribe:" + accountId).getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private byte[] key() {
-		byte[] k = key;
-		if (k == null) {
-			String stored = jdbc.sql("select secret from mail_link_key where id = 1").query(String.class).optional().orElse(null);
-			if (stored == null) {
-				byte[] fresh = new byte[32];
-				new SecureRandom().nextBytes(fresh);
-				try {
-					jdbc.sql("insert into mail_link_key (id, secret, created_at) values (1, ?, ?)")
-						.params(Base64.getEncoder().encodeToString(fresh), Timestamp.from(Instant.now()))
-						.update();
-				}
-				catch (DuplicateKeyException ex) {
-					// another instance made it first; use theirs
-				}
-				stored = jdbc.sql("select secret from mail_link_key where id = 1").query(String.class).single();
-			}
-			k = Base64.getDecoder().decode(stored);
-			key = k;
-		}
-		return k;
+		return key.mac("unsubscribe:" + accountId);
 	}
 
 }

@@ -2,28 +2,23 @@ package org.opendoor.lms.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.opendoor.lms.account.StoredHmacKey;
 import org.opendoor.lms.limits.Limit;
 import org.opendoor.lms.limits.RateLimits;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -61,18 +56,16 @@ class SignInThrottle {
 
 	private final RateLimits limits;
 
-	private final JdbcClient jdbc;
-
 	private final SecureRandom random = new SecureRandom();
 
 	private final Limit account;
 
-	private volatile byte[] key;
+	private final StoredHmacKey key;
 
 	SignInThrottle(RateLimits limits, JdbcClient jdbc,
 			@Value("${lms.security.sign-in-failures-per-account-an-hour:100}") int accountCeiling) {
 		this.limits = limits;
-		this.jdbc = jdbc;
+		this.key = new StoredHmacKey(jdbc, "device_cookie_key");
 		this.account = Limit.of("sign-in:account", accountCeiling, Duration.ofHours(1));
 	}
 
@@ -154,39 +147,8 @@ class SignInThrottle {
 	}
 
 	private String sign(String account, String nonce) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-			byte[] tag = mac.doFinal(("device\u0000" + account + "\u0000" + nonce).getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private byte[] key() {
-		byte[] k = key;
-		if (k == null) {
-			String stored = jdbc.sql("select secret from device_cookie_key where id = 1").query(String.class).optional()
-				.orElse(null);
-			if (stored == null) {
-				byte[] fresh = new byte[32];
-				random.nextBytes(fresh);
-				try {
-					jdbc.sql("insert into device_cookie_key (id, secret, created_at) values (1, ?, ?)")
-						.params(Base64.getEncoder().encodeToString(fresh), Timestamp.from(Instant.now()))
-						.update();
-				}
-				catch (DuplicateKeyException ex) {
-					// another instance made it at the same moment: use theirs
-				}
-				stored = jdbc.sql("select secret from device_cookie_key where id = 1").query(String.class).single();
-			}
-			k = Base64.getDecoder().decode(stored);
-			key = k;
-		}
-		return k;
+		byte[] tag = key.mac("device\u0000" + account + "\u0000" + nonce);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
 	}
 
 	private static String account(String username) {
