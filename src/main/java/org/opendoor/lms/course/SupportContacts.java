@@ -84,8 +84,13 @@ public class SupportContacts implements SmartInitializingSingleton {
 				: new ContactsReader.Result(List.of(), List.of());
 		welsh.findings().forEach(f -> log.warn("Support contacts (Welsh): {}", f));
 		checked = new Checked(Map.of(), Instant.MIN);
-		stale().forEach(c -> log.warn("Support contact '{}' {}: check it with the service", c.id(),
-				c.lastReviewed() == null ? "has never been checked" : "was last checked on " + c.lastReviewed()));
+		List<String> due = stale().stream()
+			.map(c -> c.id() + (c.lastReviewed() == null ? " (never checked)" : " (last checked " + c.lastReviewed() + ")"))
+			.toList();
+		if (!due.isEmpty()) {
+			// one line for an operator, not one per record at every start
+			log.warn("{} support contacts need checking with the service: {}", due.size(), String.join(", ", due));
+		}
 	}
 
 	/** The contacts for a nation code (england, wales, scotland, northern-ireland), most urgent first. */
