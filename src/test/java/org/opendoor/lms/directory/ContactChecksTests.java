@@ -117,6 +117,8 @@ class ContactChecksTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("name=\"_csrf\"").contains("Record the check");
+		assertThat(page).as("nations by name, not as codes").contains("England, Wales, Scotland, Northern Ireland")
+			.doesNotContain("northern-ireland</td>");
 
 		LocalDate day = LocalDate.now().minusDays(1);
 		int before = jdbc.sql("select count(*) from contact_check where contact_id = 'breathing-space'").query(Integer.class).single();
