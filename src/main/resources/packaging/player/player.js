@@ -801,7 +801,8 @@
         var m = state.done;
         html.push('<h1>' + (m.passed ? t('result.passed', 'You passed') : t('result.failed', 'Not passed this time')) + '</h1><p class="score">' + t('package.result.score', 'You got {0} of {1} right ({2}%).', [m.right, m.total, Math.floor(m.right * 100 / Math.max(1, m.total))]) + '</p>');
         html.push(recordNotice());
-        if (m.critical) { html.push('<p>' + t('package.result.critical', '{0} safety-critical question(s) were not right. These must all be right to pass.', [m.critical]) + '</p>'); }
+        if (m.critical === 1) { html.push('<p>' + t('package.result.critical.one', 'One safety-critical question was not right. Every safety-critical question must be right to pass.') + '</p>'); }
+        else if (m.critical) { html.push('<p>' + t('package.result.critical', '{0} safety-critical questions were not right. Every safety-critical question must be right to pass.', [m.critical]) + '</p>'); }
         if (m.revisit.length) {
           html.push('<h2>' + t('result.revisit', 'What to revisit') + '</h2><ul>');
           m.revisit.forEach(function (id) { course.modules.forEach(function (mod) { if (mod.id === id) { html.push('<li>' + esc(mod.title) + '</li>'); } }); });

@@ -52,7 +52,7 @@ public class CoursePackages {
 			"player.scenario.best", "player.scenario.notBest", "package.scenario.end", "player.scenario.restart",
 			"player.scenario.what", "player.scenario.choose", "package.plan.private", "package.assessment.intro",
 			"player.assessment.question", "player.submit.title", "player.submit.button", "result.passed", "result.failed",
-			"package.result.score", "package.result.critical", "result.revisit", "result.retake", "player.pager",
+			"package.result.score", "package.result.critical", "package.result.critical.one", "result.revisit", "result.retake", "player.pager",
 			"player.previous", "player.next", "package.finish", "package.saveExit", "package.tooOld", "package.cmi5.saving",
 			"package.cmi5.left.title", "package.cmi5.left.text", "package.cmi5.left.pending", "package.cmi5.left.unsaved",
 			"package.cmi5.return", "package.cmi5.error.title", "package.cmi5.error.again", "package.cmi5.error.token",

@@ -27,7 +27,10 @@ import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
  * Course versions and broken courses: an attempt stays on the version it started with while new attempts
@@ -137,6 +140,19 @@ class CourseVersionsTests {
 		String html = mvc.perform(get("/admin/courses").with(user(new SignedInUser(admin.id(), admin.email(), "", admin.roles()))))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("Not loaded: fix these problems").contains("broken/course.yaml:12").contains("file not found: missing.md");
+		// reading the files again says which folder was refused, not that all is well
+		var signedIn = user(new SignedInUser(admin.id(), admin.email(), "", admin.roles()));
+		String reloaded = mvc.perform(post("/admin/courses/reload").with(signedIn).with(csrf()))
+			.andExpect(redirectedUrl("/admin/courses?reloaded")).andReturn().getResponse().getRedirectedUrl();
+		String after = mvc.perform(get(reloaded).with(signedIn)).andReturn().getResponse().getContentAsString();
+		assertThat(after).contains("Course files read again, but these were refused and learners do not see them: broken.")
+			.doesNotContain("every course below is the one now in use");
+		Account welshAdmin = accounts.create(new Registration("Gweinyddwr", UUID.randomUUID() + "@example.org",
+				"long enough password", Nation.WALES, "cy"), EnumSet.of(Role.ADMIN));
+		String afterInWelsh = mvc.perform(get(reloaded).with(user(new SignedInUser(welshAdmin.id(), welshAdmin.email(), "",
+				welshAdmin.roles()))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(afterInWelsh).contains("cafodd y rhain eu gwrthod ac nid yw dysgwyr yn eu gweld: broken.");
 		try (Stream<Path> files = Files.list(courses)) {
 			assertThat(files.count()).isEqualTo(2);
 		}

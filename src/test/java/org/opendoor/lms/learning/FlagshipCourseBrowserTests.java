@@ -67,7 +67,7 @@ class FlagshipCourseBrowserTests {
 			int percent = (draw - 1) * 100 / draw;
 			assertThat(percent).isGreaterThanOrEqualTo(course.passMark());
 			assertThat(learner.main()).contains("You got " + (draw - 1) + " of " + draw + " right (" + percent + "%)")
-				.contains("1 safety-critical question(s) were not right");
+				.contains("One safety-critical question was not right");
 		}
 	}
 

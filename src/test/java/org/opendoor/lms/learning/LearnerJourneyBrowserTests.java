@@ -110,7 +110,7 @@ class LearnerJourneyBrowserTests {
 			learner.takeAssessment(true);
 			assertThat(learner.heading()).isEqualTo("Not passed this time");
 			assertThat(learner.main()).contains("You got 9 of 10 right (90%). The pass mark is 80%.")
-				.contains("1 safety-critical question(s) were not right")
+				.contains("One safety-critical question was not right")
 				.contains("What to revisit")
 				.contains("Knowing when to signpost");
 			assertThat(learner.main()).doesNotContain("Well done.");

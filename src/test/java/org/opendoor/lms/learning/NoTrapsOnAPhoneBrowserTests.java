@@ -113,9 +113,11 @@ class NoTrapsOnAPhoneBrowserTests {
 			learner.screenshot("plan-typed");
 			learner.clickToLoad(By.cssSelector(".pager .next"));
 			assertThat(learner.heading()).as("Next saved the plan and moved on").isEqualTo("Final check");
+			assertThat(learner.main()).as("the course version is not on every page").doesNotContainPattern("[Vv]ersion \\d");
 			browser.findElement(By.cssSelector(".outline summary")).click();
 			assertThat(browser.findElement(By.cssSelector(".outline")).getText()).as("every module done at the assessment")
-				.contains("Done").doesNotContain("Not started").doesNotContain("You are here");
+				.contains("Done").doesNotContain("Not started").doesNotContain("You are here")
+				.as("the version is in the outline").containsPattern("Course version \\d");
 			learner.screenshot("outline-open");
 			learner.clickToLoad(By.cssSelector(".pager .previous"));
 			assertThat(browser.findElement(By.id("prompt-support")).getAttribute("value")).as("the plan is kept").isEqualTo(typed);
