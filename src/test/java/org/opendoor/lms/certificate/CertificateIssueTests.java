@@ -85,6 +85,18 @@ class CertificateIssueTests {
 
 		String list = mvc.perform(get("/certificates").with(user(as(learner)))).andReturn().getResponse().getContentAsString();
 		assertThat(list).contains("First steps: listening and signposting").contains(certificate.code());
+		java.time.format.DateTimeFormatter people = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+		assertThat(list).as("dates for people, and what the .jwt badge is for")
+			.contains("Issued on " + certificate.content().issuedOn().format(people) + ", valid until "
+					+ certificate.content().expiresOn().format(people))
+			.doesNotContain(certificate.content().issuedOn().toString())
+			.contains("its name ends in .jwt");
+		Account welsh = Learners.register(accounts, "Nia", Nation.WALES, "cy");
+		takeAssessment(welsh, true);
+		Certificate hers = certificates.of(welsh.id()).get(0);
+		String rhestr = mvc.perform(get("/certificates").with(user(as(welsh)))).andReturn().getResponse().getContentAsString();
+		assertThat(rhestr).contains("Cyhoeddwyd ar " + hers.content().issuedOn().format(
+				java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("cy"))));
 
 		MvcResult first = mvc.perform(get("/certificates/" + certificate.code() + "/pdf").with(user(as(learner))))
 			.andExpect(status().isOk())
