@@ -77,7 +77,38 @@ class SessionWriteThrottle {
 		};
 	}
 
+	/**
+	 * Spring Session commits a session twice for a page (once when the response is committed, once at the
+	 * end), and the second commit looks the session up again: a second database read for every page. Within one request a session found once is that session, so the
+	 * repository remembers it for the rest of the request. The filter runs just outside Spring Session's own.
+	 */
+	@Bean
+	static org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> sessionReadOncePerRequest() {
+		jakarta.servlet.Filter filter = (request, response, chain) -> {
+			Map<String, ThrottledSession> outer = Repository.READ_IN_THIS_REQUEST.get();
+			Repository.READ_IN_THIS_REQUEST.set(new java.util.HashMap<>(2));
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				if (outer == null) {
+					Repository.READ_IN_THIS_REQUEST.remove();
+				}
+				else {
+					Repository.READ_IN_THIS_REQUEST.set(outer);
+				}
+			}
+		};
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+		registration.setOrder(org.springframework.session.web.http.SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(java.util.EnumSet.allOf(jakarta.servlet.DispatcherType.class));
+		return registration;
+	}
+
 	static final class Repository implements FindByIndexNameSessionRepository<ThrottledSession>, DisposableBean {
+
+		/** Sessions found during the current request (only while a request is being served). */
+		static final ThreadLocal<Map<String, ThrottledSession>> READ_IN_THIS_REQUEST = new ThreadLocal<>();
 
 		private final FindByIndexNameSessionRepository<Session> delegate;
 
@@ -109,12 +140,26 @@ class SessionWriteThrottle {
 
 		@Override
 		public ThrottledSession findById(String id) {
+			Map<String, ThrottledSession> request = READ_IN_THIS_REQUEST.get();
+			ThrottledSession known = request == null ? null : request.get(id);
+			// a session whose id changed during the request is no longer found under its old id
+			if (known != null && known.getId().equals(id) && !known.isExpired()) {
+				return known;
+			}
 			var found = delegate.findById(id);
-			return found == null ? null : new ThrottledSession(found, false);
+			ThrottledSession session = found == null ? null : new ThrottledSession(found, false);
+			if (request != null && session != null) {
+				request.put(id, session);
+			}
+			return session;
 		}
 
 		@Override
 		public void deleteById(String id) {
+			Map<String, ThrottledSession> request = READ_IN_THIS_REQUEST.get();
+			if (request != null) {
+				request.remove(id);
+			}
 			delegate.deleteById(id);
 		}
 
