@@ -213,6 +213,9 @@ class LearningRecordsTests {
 			.as("HTML entities in the statements").isEmpty();
 
 		JsonNode statements = reply.json().get("statements");
+		assertThat(lrs.get("/xapi/statements?related_activities=true&registration=" + registration + "&activity="
+				+ LrsClient.enc("https://opendoor.invalid/xapi/profile")).json().get("statements").size())
+			.as("the profile selects every statement of the attempt").isEqualTo(statements.size());
 		JsonNode quoted = null;
 		int decisions = 0;
 		for (JsonNode s : statements) {
