@@ -169,7 +169,7 @@ public class EngineStatements {
 		return new Activity(courseId(t.course()) + "/scenarios/" + scenarioId,
 				definition(t.of(c -> item(c, scenarioId, Scenario.class).title(), NAME_LIMIT),
 						described(t, "xapi.activity.scenario",
-								c -> new Object[] { plain(item(c, scenarioId, Scenario.class).setting()) }),
+								c -> new Object[] { plain(setting(item(c, scenarioId, Scenario.class))) }),
 						TYPE_SIMULATION));
 	}
 
@@ -293,6 +293,11 @@ public class EngineStatements {
 			.filter(q -> q.id().equals(id))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("no question " + id));
+	}
+
+	/** Where a scenario is set, or its title when its file names no setting. */
+	private static String setting(Scenario scenario) {
+		return scenario.setting() == null || scenario.setting().isBlank() ? scenario.title() : scenario.setting();
 	}
 
 	/** The xAPI language tag statements use for a course language: cy-GB for Welsh, en-GB otherwise. */
