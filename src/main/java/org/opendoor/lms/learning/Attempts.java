@@ -268,7 +268,11 @@ public class Attempts {
 		}
 		String response = String.join(",", valid);
 		boolean correct = q.isCorrect(valid);
-		store(attempt, answerKey(attempt, step), response, correct, q.critical());
+		List<String> keys = List.copyOf(valid);
+		LearningEvents.Answer given = step.kind() == StepKind.ASSESSMENT_QUESTION
+				? new LearningEvents.AssessmentAnswer(attempt.getAssessmentRound(), q.id(), keys, correct)
+				: new LearningEvents.CheckAnswer(step.module().id(), step.item().id(), q.id(), keys, correct);
+		store(attempt, answerKey(attempt, step), response, q.critical(), given);
 		attempt.moveTo(step.key(), clock.instant());
 		return render(attempt, course, plan, step);
 	}
@@ -343,7 +347,7 @@ public class Attempts {
 		String key = answerKey(attempt, step);
 		String path = answers.findByAttemptIdAndAnswerKey(attemptId, key).map(AnswerEntity::getResponse).orElse("");
 		if (restart) {
-			store(attempt, key, "", false, false);
+			store(attempt, key, "", false, new LearningEvents.ScenarioRestarted(step.module().id(), scenario.id()));
 			return;
 		}
 		StepView.ScenarioPath walked = walk(scenario, path);
@@ -356,7 +360,10 @@ public class Attempts {
 		}
 		Scenario.Choice choice = walked.current().choices().get(choiceIndex);
 		String newPath = (path.isEmpty() ? "" : path + ";") + nodeId + ":" + choiceIndex;
-		store(attempt, key, newPath, choice.best(), choice.critical());
+		List<String> passed = new ArrayList<>(walked.taken().stream().map(t -> t.node().id()).toList());
+		passed.add(nodeId);
+		store(attempt, key, newPath, choice.critical(), new LearningEvents.ScenarioChoice(step.module().id(),
+				scenario.id(), nodeId, choiceIndex, choice.best(), choice.critical(), passed));
 		attempt.moveTo(step.key(), clock.instant());
 	}
 
@@ -430,15 +437,20 @@ public class Attempts {
 		return chosen;
 	}
 
-	private void store(AttemptEntity attempt, String key, String response, boolean correct, boolean critical) {
+	/**
+	 * Stores an answer under its key (the key and response strings stay inside this module) and publishes it
+	 * as a typed event.
+	 */
+	private void store(AttemptEntity attempt, String key, String response, boolean critical,
+			LearningEvents.Answer given) {
 		AnswerEntity answer = answers.findByAttemptIdAndAnswerKey(attempt.getId(), key)
 			.orElseGet(() -> new AnswerEntity(attempt.getId(), key));
 		Instant now = clock.instant();
-		answer.record(response, correct, critical, now);
+		answer.record(response, given.correct(), critical, now);
 		answers.save(answer);
 		attempt.moveTo(attempt.getCurrentStep(), now);
 		events.publishEvent(new LearningEvents.Answered(attempt.getId(), attempt.getRegistration(),
-				attempt.getLearnerId(), attempt.getCourseVersionId(), key, response, correct, now));
+				attempt.getLearnerId(), attempt.getCourseVersionId(), given, now));
 	}
 
 	/** The contacts file's code for a nation. */

@@ -149,7 +149,25 @@ class LearningRecordsTests {
 		assertThat(records.closeIdleSessions(later)).as("closed once").isZero();
 		JsonNode statements = lrs.get("/xapi/statements?registration=" + registration).json().get("statements");
 		assertThat(statements.get(0).get("verb").get("id").asString()).endsWith("/terminated");
-		assertThat(statements.get(1).get("verb").get("id").asString()).endsWith("/suspended");
+		JsonNode suspended = statements.get(1);
+		assertThat(suspended.get("verb").get("id").asString()).endsWith("/suspended");
+		// the session ended with the learner's last page, not nine hours later when it was noticed
+		java.time.Instant launched = timestamp(find(lrs.get("/xapi/statements?registration=" + registration), "launched"));
+		java.time.Instant lastActivity = timestamp(statements.get(2));
+		for (int i = 2; i < statements.size(); i++) {
+			lastActivity = java.util.Collections.max(List.of(lastActivity, timestamp(statements.get(i))));
+		}
+		assertThat(timestamp(suspended)).isBetween(lastActivity.minusMillis(2), lastActivity);
+		assertThat(timestamp(statements.get(0))).isBefore(later.minus(java.time.Duration.ofHours(8)));
+		java.time.Duration duration = java.time.Duration.parse(suspended.get("result").get("duration").asString());
+		assertThat(duration.toMillis() / 10)
+			.as("the session's duration runs from its start to its last activity")
+			.isEqualTo(java.time.Duration.between(launched, timestamp(suspended)).toMillis() / 10);
+		assertThat(duration).isLessThan(java.time.Duration.ofMinutes(5));
+	}
+
+	private static java.time.Instant timestamp(JsonNode statement) {
+		return java.time.Instant.parse(statement.get("timestamp").asString());
 	}
 
 	@Test
@@ -177,6 +195,116 @@ class LearningRecordsTests {
 		assertThat(verbs(lrs, registration)).as("on to the second page (reloaded once) and back to the first")
 			.containsExactly("launched", "initialized", "experienced", "progressed", "experienced", "progressed",
 					"experienced", "progressed");
+	}
+
+	/** An entity or character reference left in text meant for people. */
+	private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);");
+
+	@Test
+	void anAnalystReadsPlainTextFullBilingualDefinitionsAndTheProfile() {
+		Account learner = Learners.register(accounts, "Analyst Reads", Nation.WALES, "en");
+		UUID attempt = attempts.start(learner.id(), "first-steps");
+		walkAndPass(learner, attempt);
+		LrsClient lrs = new LrsClient(port, "demo-lrs-key", "demo-lrs-secret", "1.0.3");
+		UUID registration = registration(lrs, learner);
+		LrsClient.Reply reply = lrs.get("/xapi/statements?ascending=true&registration=" + registration);
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(ENTITY.matcher(reply.text()).results().map(java.util.regex.MatchResult::group).toList())
+			.as("HTML entities in the statements").isEmpty();
+
+		JsonNode statements = reply.json().get("statements");
+		assertThat(lrs.get("/xapi/statements?related_activities=true&registration=" + registration + "&activity="
+				+ LrsClient.enc("https://opendoor.invalid/xapi/profile")).json().get("statements").size())
+			.as("the profile selects every statement of the attempt").isEqualTo(statements.size());
+		JsonNode quoted = null;
+		int decisions = 0;
+		for (JsonNode s : statements) {
+			assertThat(s.get("context").get("contextActivities").get("category").get(0).get("id").asString())
+				.isEqualTo("https://opendoor.invalid/xapi/profile");
+			JsonNode display = s.get("verb").get("display");
+			assertThat(display.get("en-GB").asString()).isNotBlank();
+			assertThat(display.get("cy-GB").asString()).startsWith("wedi ");
+			assertThat(display.get("en-US").asString()).isNotBlank();
+			JsonNode definition = s.get("object").get("definition");
+			String what = s.get("verb").get("id").asString() + " " + s.get("object").get("id").asString();
+			assertThat(definition).as("definition of " + what).isNotNull();
+			for (String part : List.of("name", "description")) {
+				assertThat(definition.get(part)).as(part + " of " + what).isNotNull();
+				assertThat(definition.get(part).get("en-GB").asString()).as(part + " of " + what).isNotBlank();
+				assertThat(definition.get(part).get("cy-GB").asString()).as(part + " of " + what).isNotBlank();
+			}
+			assertThat(definition.get("type").asString()).startsWith("http://adlnet.gov/expapi/activities/");
+			if (s.get("verb").get("id").asString().endsWith("/answered")) {
+				assertThat(definition.get("interactionType").asString()).isEqualTo("choice");
+				assertThat(definition.get("correctResponsesPattern").size()).as("right answers of " + what).isPositive();
+				assertThat(definition.get("choices").size()).isGreaterThan(1);
+				for (JsonNode choice : definition.get("choices")) {
+					assertThat(choice.get("description").get("en-GB").asString()).isNotBlank();
+					assertThat(choice.get("description").get("cy-GB").asString()).isNotBlank();
+				}
+				if (s.get("object").get("id").asString().contains("/points/")) {
+					decisions++;
+				}
+				if (definition.get("name").get("en-GB").asString().contains("not been great")) {
+					quoted = s;
+				}
+			}
+		}
+		assertThat(decisions).as("scenario decisions answered").isPositive();
+		assertThat(quoted).as("the assessment question quoting a learner").isNotNull();
+		assertThat(quoted.get("object").get("definition").get("name").get("en-GB").asString())
+			.contains("\"I've not been great\"");
+
+		String assessment = "http://localhost:8080/xapi/activities/courses/first-steps/assessment";
+		JsonNode parent = quoted.get("context").get("contextActivities").get("parent").get(0);
+		assertThat(parent.get("id").asString()).isEqualTo(assessment);
+		LrsClient.Reply activity = lrs.get("/xapi/activities?activityId=" + LrsClient.enc(assessment));
+		assertThat(activity.status()).isEqualTo(200);
+		JsonNode defined = activity.json().get("definition");
+		assertThat(defined.get("type").asString()).isEqualTo("http://adlnet.gov/expapi/activities/assessment");
+		assertThat(defined.get("name").get("en-GB").asString()).isNotBlank();
+		assertThat(defined.get("name").get("cy-GB").asString()).isNotBlank();
+		assertThat(defined.get("description").get("en-GB").asString()).contains("80%");
+		assertThat(defined.get("description").get("cy-GB").asString()).contains("80%");
+	}
+
+	@Test
+	void aLearnerWhoFailsIsNotCompletedBeforeTheResultAndIsCompletedOnce() {
+		Account learner = Learners.register(accounts, "Not Yet", Nation.ENGLAND, "cy");
+		UUID attempt = attempts.start(learner.id(), "first-steps");
+		walkContent(learner, attempt, false);
+		LrsClient lrs = new LrsClient(port, "demo-lrs-key", "demo-lrs-secret", "1.0.3");
+		UUID registration = registration(lrs, learner);
+		assertThat(courseVerbs(lrs, registration)).as("every page seen, every answer given, nothing submitted")
+			.containsExactly("launched", "initialized");
+
+		attempts.submit(learner.id(), attempt);
+		List<JsonNode> onCourse = onCourse(lrs, registration);
+		assertThat(courseVerbs(lrs, registration)).containsExactly("launched", "initialized", "failed", "completed");
+		assertThat(timestamp(onCourse.get(3))).isAfter(timestamp(onCourse.get(2)));
+		assertThat(onCourse.get(2).get("result").get("success").asBoolean()).isFalse();
+
+		attempts.view(learner.id(), attempt, attempts.retake(learner.id(), attempt));
+		walkContent(learner, attempt, true);
+		attempts.submit(learner.id(), attempt);
+		assertThat(courseVerbs(lrs, registration)).as("completed once, with the first result")
+			.containsExactly("launched", "initialized", "failed", "completed", "passed");
+	}
+
+	/** The statements about the course itself (not its modules, pages or questions), oldest first. */
+	private static List<JsonNode> onCourse(LrsClient lrs, UUID registration) {
+		List<JsonNode> found = new ArrayList<>();
+		for (JsonNode s : lrs.get("/xapi/statements?ascending=true&registration=" + registration).json().get("statements")) {
+			if (s.get("object").get("id").asString().endsWith("/xapi/activities/courses/first-steps")) {
+				found.add(s);
+			}
+		}
+		return found;
+	}
+
+	private static List<String> courseVerbs(LrsClient lrs, UUID registration) {
+		return onCourse(lrs, registration).stream().map(s -> s.get("verb").get("id").asString())
+			.map(id -> id.substring(id.lastIndexOf('/') + 1)).toList();
 	}
 
 	/** Signs the learner in and starts the first-steps course, as the catalogue's button does. */
@@ -219,12 +347,27 @@ class LearningRecordsTests {
 	}
 
 	private void walkAndPass(Account learner, UUID attempt) {
+		walkContent(learner, attempt, true);
+		attempts.submit(learner.id(), attempt);
+		attempts.view(learner.id(), attempt, "result");
+	}
+
+	/**
+	 * Goes through every page of the attempt from where it is to the result page (not shown), answering every
+	 * question right or, with {@code right} false, every assessment question wrong.
+	 */
+	private void walkContent(Account learner, UUID attempt, boolean right) {
 		String key = attempts.currentStep(learner.id(), attempt);
 		while (true) {
 			StepView view = attempts.view(learner.id(), attempt, key);
 			Step step = view.step();
-			if (step.kind() == StepKind.CHECK_QUESTION || step.kind() == StepKind.ASSESSMENT_QUESTION) {
+			if (step.kind() == StepKind.CHECK_QUESTION || right && step.kind() == StepKind.ASSESSMENT_QUESTION) {
 				attempts.answer(learner.id(), attempt, key, step.question().correctKeys());
+			}
+			else if (step.kind() == StepKind.ASSESSMENT_QUESTION) {
+				String wrong = step.question().options().stream().map(o -> o.key())
+					.filter(k -> !step.question().correctKeys().contains(k)).findFirst().orElseThrow();
+				attempts.answer(learner.id(), attempt, key, Set.of(wrong));
 			}
 			else if (step.kind() == StepKind.SCENARIO) {
 				Scenario scenario = (Scenario) step.item();
@@ -245,8 +388,6 @@ class LearningRecordsTests {
 			}
 			key = view.nextKey();
 		}
-		attempts.submit(learner.id(), attempt);
-		attempts.view(learner.id(), attempt, "result");
 	}
 
 }

@@ -13,8 +13,6 @@ import org.opendoor.lms.course.CourseCatalogue;
 import org.opendoor.lms.facilitation.FacilitationEvents;
 import org.opendoor.lms.xapi.model.Activity;
 import org.opendoor.lms.xapi.model.Agent;
-import org.opendoor.lms.xapi.model.Context;
-import org.opendoor.lms.xapi.model.ContextActivities;
 import org.opendoor.lms.xapi.model.Result;
 import org.opendoor.lms.xapi.model.Statement;
 import org.opendoor.lms.xapi.model.Verb;
@@ -49,30 +47,25 @@ class FacilitationRecorder {
 
 	@EventListener
 	void sessionRecorded(FacilitationEvents.SessionRecorded event) {
-		Course course = catalogue.version(event.courseVersionId());
+		EngineStatements.Texts texts = vocabulary.texts(event.courseVersionId());
+		Course course = texts.course();
 		Agent instructor = vocabulary.learner(accounts.get(event.facilitatorId()).learnerRef());
 		String date = event.heldAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+		Activity courseActivity = vocabulary.course(texts);
+		Activity session = vocabulary.session(texts, event.sessionId(), date);
 		List<Statement> statements = new ArrayList<>();
 		for (Account attendee : accounts.getAll(event.attendeeIds())) {
-			String language = "cy".equals(attendee.language()) ? "cy-GB" : "en-GB";
+			String language = EngineStatements.tag(catalogue.languageOf(event.courseVersionId(), attendee.language()));
 			Agent actor = vocabulary.learner(attendee.learnerRef());
-			Activity courseActivity = vocabulary.course(course, language);
-			Activity session = vocabulary.session(course, event.sessionId(), course.title() + " – " + date, language);
 			statements.add(new Statement(UUID.randomUUID(), actor, Verb.ATTENDED, session, null,
-					context(event.sessionId(), instructor, null, courseActivity, course, language), event.heldAt()));
+					vocabulary.context(event.sessionId(), instructor, null, courseActivity, course, language),
+					event.heldAt()));
 			statements.add(new Statement(UUID.randomUUID(), actor, Verb.COMPLETED, courseActivity,
 					new Result(null, null, true, null, null, Map.of(EngineStatements.PROGRESS, 100)),
-					context(event.sessionId(), instructor, session, null, course, language), event.heldAt().plusMillis(1)));
+					vocabulary.context(event.sessionId(), instructor, session.idOnly(), null, course, language),
+					event.heldAt().plusMillis(1)));
 		}
 		recorder.record(statements);
-	}
-
-	private static Context context(UUID registration, Agent instructor, Activity parent, Activity grouping, Course course,
-			String language) {
-		return new Context(registration, instructor, null,
-				new ContextActivities(parent == null ? null : List.of(parent.idOnly()),
-						grouping == null ? null : List.of(grouping.idOnly()), null, null),
-				course.version(), EngineStatements.PLATFORM, language, null, null);
 	}
 
 }

@@ -15,15 +15,8 @@ import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseCatalogue;
 import org.opendoor.lms.course.CourseModule;
-import org.opendoor.lms.course.KnowledgeCheck;
-import org.opendoor.lms.course.Lesson;
-import org.opendoor.lms.course.ModuleItem;
-import org.opendoor.lms.course.Question;
-import org.opendoor.lms.course.Scenario;
-import org.opendoor.lms.course.WellbeingPlan;
 import org.opendoor.lms.learning.LearningEvents;
 import org.opendoor.lms.learning.Step;
-import org.opendoor.lms.learning.StepKind;
 import org.opendoor.lms.learning.StepPlan;
 import org.opendoor.lms.xapi.model.Activity;
 import org.opendoor.lms.xapi.model.Agent;
@@ -47,8 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Turns every learning event into xAPI statements in the built-in LRS, in the same transaction as the
  * learning change: launched and initialized when an attempt starts, resumed when a learner comes back to
  * it in a new session, experienced for each lesson, scenario and plan page, progressed and completed for
- * modules, answered for every answer and scenario choice, completed for the course when the assessment
- * is reached, passed or failed with the score, and suspended and terminated when the session ends.
+ * modules, answered for every answer and scenario choice (from the typed {@link LearningEvents.Answer}),
+ * passed or failed with the score and, with the first result, completed for the course, and suspended and
+ * terminated when the session ends (a session that timed out: at its last activity).
  */
 @Component
 public class LearningRecorder {
@@ -89,23 +83,30 @@ public class LearningRecorder {
 		this.validator = validator;
 	}
 
-	/** The learner, the language they take the course in (cy-GB or en-GB) and the course in that language. */
-	private record Who(Agent actor, String language, Course course) {
+	/**
+	 * The learner, the language they take the course in (cy-GB or en-GB), the course version's texts in every
+	 * language (for activity definitions) and the course activity.
+	 */
+	private record Who(Agent actor, String language, EngineStatements.Texts texts, Activity courseActivity) {
+
+		Course course() {
+			return texts.course();
+		}
+
 	}
 
 	private Who who(long learnerId, long courseVersionId) {
 		Account account = accounts.get(learnerId);
-		String shown = catalogue.languageOf(courseVersionId, account.language());
-		String language = "cy".equals(shown) ? "cy-GB" : "en-GB";
-		return new Who(vocabulary.learner(account.learnerRef()), language,
-				catalogue.version(courseVersionId, account.language()));
+		String language = EngineStatements.tag(catalogue.languageOf(courseVersionId, account.language()));
+		EngineStatements.Texts texts = vocabulary.texts(courseVersionId);
+		return new Who(vocabulary.learner(account.learnerRef()), language, texts, vocabulary.course(texts));
 	}
 
 	@EventListener
 	void started(LearningEvents.AttemptStarted event) {
 		Who who = who(event.learnerId(), event.courseVersionId());
 		Course course = who.course();
-		Activity activity = vocabulary.course(course, who.language());
+		Activity activity = who.courseActivity();
 		var context = vocabulary.context(event.registration(), null, null, course, who.language());
 		record(List.of(new Statement(UUID.randomUUID(), who.actor(), Verb.LAUNCHED, activity, null, context, event.at()),
 				new Statement(UUID.randomUUID(), who.actor(), Verb.INITIALIZED, activity, null, context,
@@ -128,7 +129,7 @@ public class LearningRecorder {
 		}
 		Who who = who(event.learnerId(), event.courseVersionId());
 		Course course = who.course();
-		Activity courseActivity = vocabulary.course(course, who.language());
+		Activity courseActivity = who.courseActivity();
 		List<Statement> statements = new ArrayList<>();
 		if (key.isPresent()) {
 			if (mark.isEmpty()) {
@@ -147,11 +148,12 @@ public class LearningRecorder {
 		if (found.isPresent() && found.get().module() != null) {
 			Step step = found.get();
 			CourseModule module = step.module();
-			Activity moduleActivity = vocabulary.module(course, module, who.language());
+			Activity moduleActivity = vocabulary.module(who.texts(), module.id());
 			var inModule = vocabulary.context(event.registration(), moduleActivity, courseActivity, course, who.language());
-			Activity page = page(course, step, who.language());
-			if (page != null) {
-				statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.EXPERIENCED, page, null, inModule, at));
+			Optional<Activity> page = step.item() == null ? Optional.empty() : vocabulary.page(who.texts(), step.item());
+			if (page.isPresent()) {
+				statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.EXPERIENCED, page.get(), null, inModule,
+						at));
 				at = at.plusMillis(1);
 			}
 			List<Step> moduleSteps = plan.steps().stream().filter(s -> s.module() != null && s.module().id().equals(module.id())).toList();
@@ -171,8 +173,10 @@ public class LearningRecorder {
 						at));
 			}
 		}
-		else if ((StepPlan.ASSESSMENT.equals(event.stepKey()) || course.assessment() == null && StepPlan.RESULT.equals(event.stepKey()))
+		else if (course.assessment() == null && StepPlan.RESULT.equals(event.stepKey())
 				&& !done(event.registration(), Verb.COMPLETED, courseActivity.id())) {
+			// a course without an assessment is completed at its end; one with an assessment when the first
+			// round is marked (see submitted)
 			statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.COMPLETED, courseActivity,
 					new Result(null, null, true, null, null, Map.of(EngineStatements.PROGRESS, 100)),
 					vocabulary.context(event.registration(), null, null, course, who.language()), at));
@@ -180,88 +184,64 @@ public class LearningRecorder {
 		record(statements);
 	}
 
-	private Activity page(Course course, Step step, String language) {
-		ModuleItem item = step.item();
-		if (item instanceof Lesson lesson) {
-			return vocabulary.lesson(course, lesson.id(), lesson.title(), language);
-		}
-		if (item instanceof Scenario scenario) {
-			return vocabulary.scenario(course, scenario.id(), scenario.title(), language);
-		}
-		if (item instanceof WellbeingPlan plan) {
-			return vocabulary.plan(course, plan.id(), plan.title(), language);
-		}
-		return null;
-	}
-
 	@EventListener
 	void answered(LearningEvents.Answered event) {
 		Who who = who(event.learnerId(), event.courseVersionId());
-		Course course = who.course();
-		Activity courseActivity = vocabulary.course(course, who.language());
-		String[] key = event.answerKey().split(":");
+		EngineStatements.Texts t = who.texts();
+		LearningEvents.Answer given = event.answer();
 		Statement statement = null;
-		if ("check".equals(key[0])) {
-			for (CourseModule module : course.modules()) {
-				for (ModuleItem item : module.items()) {
-					if (item instanceof KnowledgeCheck check) {
-						for (Question q : check.questions()) {
-							if (q.id().equals(key[1])) {
-								statement = answer(who, vocabulary.question(course, q, who.language()),
-										vocabulary.module(course, module, who.language()), courseActivity, course, event);
-							}
-						}
-					}
-				}
-			}
+		if (given instanceof LearningEvents.CheckAnswer a) {
+			statement = answer(who, vocabulary.question(t, a.questionId()), vocabulary.module(t, a.moduleId()),
+					String.join("[,]", a.chosen()), a.correct(), event);
 		}
-		else if ("assessment".equals(key[0]) && course.assessment() != null) {
-			Question q = course.assessment().questions().stream().filter(x -> x.id().equals(key[2])).findFirst().orElse(null);
-			if (q != null) {
-				statement = answer(who, vocabulary.question(course, q, who.language()),
-						vocabulary.assessment(course, who.language()), courseActivity, course, event);
-			}
+		else if (given instanceof LearningEvents.AssessmentAnswer a) {
+			statement = answer(who, vocabulary.question(t, a.questionId()), vocabulary.assessment(t),
+					String.join("[,]", a.chosen()), a.correct(), event);
 		}
-		else if ("scenario".equals(key[0]) && !event.response().isEmpty()) {
-			for (CourseModule module : course.modules()) {
-				for (ModuleItem item : module.items()) {
-					if (item instanceof Scenario scenario && scenario.id().equals(key[1])) {
-						String[] path = event.response().split(";");
-						String last = path[path.length - 1];
-						Activity point = new Activity(vocabulary.courseId(course) + "/scenarios/" + scenario.id()
-								+ "/points/" + last.substring(0, last.indexOf(':')), null);
-						statement = new Statement(UUID.randomUUID(), who.actor(), Verb.ANSWERED, point,
-								new Result(null, event.correct(), null, last.substring(last.indexOf(':') + 1), null, null),
-								vocabulary.context(event.registration(),
-										vocabulary.scenario(course, scenario.id(), scenario.title(), who.language()),
-										courseActivity, course, who.language()),
-								event.at());
-					}
-				}
-			}
+		else if (given instanceof LearningEvents.ScenarioChoice c) {
+			statement = answer(who, vocabulary.decision(t, c.scenarioId(), c.nodeId()),
+					vocabulary.scenario(t, c.scenarioId()), String.valueOf(c.choice()), c.correct(), event);
 		}
+		// a scenario started again records nothing: its next choices do
 		if (statement != null) {
 			record(List.of(statement));
 		}
+		lastActivity(event.attemptId(), event.at());
 	}
 
-	private Statement answer(Who who, Activity question, Activity parent, Activity courseActivity, Course course,
+	private Statement answer(Who who, Activity question, Activity parent, String response, boolean correct,
 			LearningEvents.Answered event) {
 		return new Statement(UUID.randomUUID(), who.actor(), Verb.ANSWERED, question,
-				new Result(null, event.correct(), null, event.response().replace(",", "[,]"), null, null),
-				vocabulary.context(event.registration(), parent, courseActivity, course, who.language()), event.at());
+				new Result(null, correct, null, response, null, null),
+				vocabulary.context(event.registration(), parent, who.courseActivity(), who.course(), who.language()),
+				event.at());
 	}
 
+	/**
+	 * The assessment round's result on the course ({@code passed} or {@code failed}, with score and duration),
+	 * and with the first result {@code completed}: the learner has finished the content and has a result, so
+	 * no completion is reported for a learner whose result is not yet known (docs/xapi.md).
+	 */
 	@EventListener
 	void submitted(LearningEvents.AssessmentSubmitted event) {
 		Who who = who(event.learnerId(), event.courseVersionId());
 		Course course = who.course();
-		Activity courseActivity = vocabulary.course(course, who.language());
+		Activity courseActivity = who.courseActivity();
 		boolean passed = event.mark().passed();
-		Result result = new Result(Score.of(event.mark().correct(), event.mark().total()), passed, passed ? true : null,
-				null, Result.duration(Duration.between(event.startedAt(), event.at())), null);
-		record(List.of(new Statement(UUID.randomUUID(), who.actor(), passed ? Verb.PASSED : Verb.FAILED, courseActivity,
-				result, vocabulary.context(event.registration(), null, null, course, who.language()), event.at())));
+		String duration = Result.duration(Duration.between(event.startedAt(), event.at()));
+		var context = vocabulary.context(event.registration(), null, null, course, who.language());
+		List<Statement> statements = new ArrayList<>();
+		statements.add(new Statement(UUID.randomUUID(), who.actor(), passed ? Verb.PASSED : Verb.FAILED, courseActivity,
+				new Result(Score.of(event.mark().correct(), event.mark().total()), passed, passed ? true : null, null,
+						duration, null),
+				context, event.at()));
+		if (!done(event.registration(), Verb.COMPLETED, courseActivity.id())) {
+			statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.COMPLETED, courseActivity,
+					new Result(null, null, true, null, duration, Map.of(EngineStatements.PROGRESS, 100)), context,
+					event.at().plusMillis(1)));
+		}
+		record(statements);
+		lastActivity(event.attemptId(), event.at());
 	}
 
 	/** A learner signed out: what their session had open is suspended and terminated now. */
@@ -290,29 +270,37 @@ public class LearningRecorder {
 			.list();
 		int closed = 0;
 		for (String key : keys) {
-			closed += closeSession(key, now);
+			closed += closeSession(key, null);
 		}
 		return closed;
 	}
 
-	private int closeSession(String key, Instant now) {
+	/**
+	 * Closes what a session has open, as of {@code end} (a sign-out), or as of each attempt's last activity
+	 * when {@code end} is {@code null} (a time-out: the idle time after it is not learning time).
+	 */
+	private int closeSession(String key, Instant end) {
 		Integer closed = transactions.execute(status -> {
 			List<Object[]> rows = jdbc
-				.sql("select attempt_id, registration, learner_id, course_version_id, since from xapi_learning_session "
-						+ "where session_key = ?")
+				.sql("select attempt_id, registration, learner_id, course_version_id, since, last_seen "
+						+ "from xapi_learning_session where session_key = ? order by since")
 				.param(key)
 				.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), new OpenAttempt(rs.getObject(2, UUID.class),
-						rs.getLong(3), rs.getLong(4), rs.getTimestamp(5).toInstant()) })
+						rs.getLong(3), rs.getLong(4), rs.getTimestamp(5).toInstant()), rs.getTimestamp(6).toInstant() })
 				.list();
 			Map<UUID, OpenAttempt> attemptsOpen = new java.util.LinkedHashMap<>();
-			rows.forEach(r -> attemptsOpen.putIfAbsent((UUID) r[0], (OpenAttempt) r[1]));
+			Map<UUID, Instant> lastSeen = new HashMap<>();
+			for (Object[] r : rows) {
+				attemptsOpen.putIfAbsent((UUID) r[0], (OpenAttempt) r[1]);
+				lastSeen.merge((UUID) r[0], (Instant) r[2], (x, y) -> x.isAfter(y) ? x : y);
+			}
 			int n = 0;
 			for (Map.Entry<UUID, OpenAttempt> e : attemptsOpen.entrySet()) {
 				// whoever deletes the rows reports the closing: another instance finds nothing left
 				if (jdbc.sql("delete from xapi_learning_session where session_key = ? and attempt_id = ?")
 					.params(key, e.getKey())
 					.update() > 0) {
-					closed(e.getValue(), now);
+					closed(e.getValue(), end != null ? end : lastSeen.get(e.getKey()));
 					n++;
 				}
 			}
@@ -321,11 +309,15 @@ public class LearningRecorder {
 		return closed == null ? 0 : closed;
 	}
 
-	/** Records that a learner left an attempt: suspended (unless passed) and terminated, in one transaction. */
-	void closed(OpenAttempt a, Instant now) {
+	/**
+	 * Records that a learner left an attempt: suspended (unless passed) and terminated, stamped at {@code end}
+	 * with the session's duration up to it, in one transaction.
+	 */
+	void closed(OpenAttempt a, Instant end) {
+		Instant now = end.isBefore(a.since()) ? a.since() : end;
 		Who who = who(a.learnerId(), a.courseVersionId());
 		Course course = who.course();
-		Activity courseActivity = vocabulary.course(course, who.language());
+		Activity courseActivity = who.courseActivity();
 		var context = vocabulary.context(a.registration(), null, null, course, who.language());
 		String duration = Result.duration(Duration.between(a.since(), now));
 		List<Statement> statements = new ArrayList<>();
@@ -400,6 +392,14 @@ public class LearningRecorder {
 			.params(key, attemptId)
 			.query((rs, n) -> new Mark(rs.getTimestamp(1).toInstant(), rs.getString(2)))
 			.optional();
+	}
+
+	/** Notes an answer or a submitted round as the session's latest activity on the attempt (the page stays). */
+	private void lastActivity(UUID attemptId, Instant at) {
+		sessionKey().ifPresent(key -> jdbc
+			.sql("update xapi_learning_session set last_seen = ? where session_key = ? and attempt_id = ? and last_seen < ?")
+			.params(java.sql.Timestamp.from(at), key, attemptId, java.sql.Timestamp.from(at))
+			.update());
 	}
 
 	/** Notes that this session saw the attempt now, on the given page. */

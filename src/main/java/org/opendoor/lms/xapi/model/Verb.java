@@ -22,34 +22,44 @@ public record Verb(@NotBlank String id, Map<String, String> display) {
 		display = display == null ? null : new TreeMap<>(display);
 	}
 
-	public static final Verb LAUNCHED = adl("launched");
+	public static final Verb LAUNCHED = adl("launched", "wedi lansio");
 
-	public static final Verb INITIALIZED = adl("initialized");
+	public static final Verb INITIALIZED = adl("initialized", "wedi cychwyn");
 
-	public static final Verb EXPERIENCED = adl("experienced");
+	public static final Verb EXPERIENCED = adl("experienced", "wedi profi");
 
-	public static final Verb ANSWERED = adl("answered");
+	public static final Verb ANSWERED = adl("answered", "wedi ateb");
 
-	public static final Verb PROGRESSED = adl("progressed");
+	public static final Verb PROGRESSED = adl("progressed", "wedi symud ymlaen");
 
-	public static final Verb COMPLETED = adl("completed");
+	public static final Verb COMPLETED = adl("completed", "wedi cwblhau");
 
-	public static final Verb PASSED = adl("passed");
+	public static final Verb PASSED = adl("passed", "wedi llwyddo");
 
-	public static final Verb FAILED = adl("failed");
+	public static final Verb FAILED = adl("failed", "wedi methu");
 
-	public static final Verb SUSPENDED = adl("suspended");
+	public static final Verb SUSPENDED = adl("suspended", "wedi oedi");
 
-	public static final Verb RESUMED = adl("resumed");
+	public static final Verb RESUMED = adl("resumed", "wedi ailddechrau");
 
-	public static final Verb TERMINATED = adl("terminated");
+	public static final Verb TERMINATED = adl("terminated", "wedi gorffen");
 
-	public static final Verb ATTENDED = adl("attended");
+	public static final Verb ATTENDED = adl("attended", "wedi mynychu");
 
-	public static final Verb VOIDED = adl("voided");
+	public static final Verb VOIDED = adl("voided", "wedi diddymu");
 
-	private static Verb adl(String name) {
-		return new Verb("http://adlnet.gov/expapi/verbs/" + name, Map.of("en-US", name));
+	/**
+	 * An ADL verb displayed in British English and Welsh, the languages learners take courses in, and in
+	 * US English as the ADL vocabulary and older consumers know it.
+	 */
+	private static Verb adl(String name, String welsh) {
+		return new Verb("http://adlnet.gov/expapi/verbs/" + name, Map.of("en-US", name, "en-GB", british(name), "cy-GB",
+				welsh));
+	}
+
+	/** The British spelling of an ADL verb's name ({@code initialized} is the only one that differs). */
+	private static String british(String name) {
+		return name.replace("initialized", "initialised");
 	}
 
 }

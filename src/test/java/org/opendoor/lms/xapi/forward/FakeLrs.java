@@ -35,11 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  * and then fail, store and then hang past the client's time-out, store and then wait for a signal; and
  * they can make it refuse one statement with 400, or stop it and start it again on the same port.
  */
-final class FakeLrs implements AutoCloseable {
+public final class FakeLrs implements AutoCloseable {
 
-	static final String KEY = "open-door-forwarder";
+	public static final String KEY = "open-door-forwarder";
 
-	static final String SECRET = "s3cret-do-not-log";
+	public static final String SECRET = "s3cret-do-not-log";
 
 	/** What it answers to a statement it already holds with the same bytes. */
 	enum Duplicate {
@@ -84,7 +84,7 @@ final class FakeLrs implements AutoCloseable {
 
 	private HttpServer server;
 
-	FakeLrs() {
+	public FakeLrs() {
 		this(0);
 	}
 
@@ -94,7 +94,7 @@ final class FakeLrs implements AutoCloseable {
 	}
 
 	/** The xAPI endpoint, as configured in {@code lms.xapi.forward[i].endpoint}. */
-	String endpoint() {
+	public String endpoint() {
 		return "http://127.0.0.1:" + port + "/xapi/";
 	}
 
@@ -172,7 +172,7 @@ final class FakeLrs implements AutoCloseable {
 	// ---- what it holds ----
 
 	/** The stored statements by id, each exactly as received. */
-	Map<UUID, byte[]> stored() {
+	public Map<UUID, byte[]> stored() {
 		synchronized (stored) {
 			return new LinkedHashMap<>(stored);
 		}
