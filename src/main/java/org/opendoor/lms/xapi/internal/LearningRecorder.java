@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * learning change: launched and initialized when an attempt starts, resumed when a learner comes back to
  * it in a new session, experienced for each lesson, scenario and plan page, progressed and completed for
  * modules, answered for every answer and scenario choice (from the typed {@link LearningEvents.Answer}),
- * passed or failed with the score and, with the first result, completed for the course, and suspended and
+ * passed or failed with the score and, with the first pass, completed for the course, and suspended and
  * terminated when the session ends (a session that timed out: at its last activity).
  */
 @Component
@@ -219,8 +219,8 @@ public class LearningRecorder {
 
 	/**
 	 * The assessment round's result on the course ({@code passed} or {@code failed}, with score and duration),
-	 * and with the first result {@code completed}: the learner has finished the content and has a result, so
-	 * no completion is reported for a learner whose result is not yet known (docs/xapi.md).
+	 * and with the first pass {@code completed}: a learner completes the course by passing it, so completion
+	 * reports never count someone who is still to pass (docs/xapi.md).
 	 */
 	@EventListener
 	void submitted(LearningEvents.AssessmentSubmitted event) {
@@ -235,7 +235,7 @@ public class LearningRecorder {
 				new Result(Score.of(event.mark().correct(), event.mark().total()), passed, passed ? true : null, null,
 						duration, null),
 				context, event.at()));
-		if (!done(event.registration(), Verb.COMPLETED, courseActivity.id())) {
+		if (passed && !done(event.registration(), Verb.COMPLETED, courseActivity.id())) {
 			statements.add(new Statement(UUID.randomUUID(), who.actor(), Verb.COMPLETED, courseActivity,
 					new Result(null, null, true, null, duration, Map.of(EngineStatements.PROGRESS, 100)), context,
 					event.at().plusMillis(1)));
