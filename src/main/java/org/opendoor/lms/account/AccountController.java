@@ -119,13 +119,13 @@ class AccountController {
 	String changePassword(@AuthenticationPrincipal SignedInUser user,
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String currentPassword,
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String newPassword, Model model,
-			HttpServletRequest request, HttpServletResponse response, java.util.Locale locale) throws java.io.IOException {
+			HttpServletRequest request, HttpServletResponse response, java.util.Locale locale) {
 		Account account = accounts.get(user.accountId());
 		org.opendoor.lms.limits.RateLimits.Decision allowed = limits.check(CONFIRM_PASSWORD, user.getUsername());
 		if (!allowed.allowed()) {
 			response.setHeader("Retry-After", Long.toString(allowed.retryAfterSeconds()));
-			response.sendError(429, "error.tooManyRequests");
-			return null;
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "error.tooManyRequests");
 		}
 		if (!accounts.hasPassword(account.id())) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
