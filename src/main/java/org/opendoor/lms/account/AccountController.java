@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Registration and the learner's profile (name, nation, language). */
+/**
+ * Registration and the learner's profile (name, nation, language, password). A changed password signs out every
+ * other session of the account and is confirmed by email.
+ */
 @Controller
 class AccountController {
 
@@ -25,10 +28,24 @@ class AccountController {
 
 	private final MessageSource messages;
 
-	AccountController(Accounts accounts, LocaleResolver localeResolver, MessageSource messages) {
+	private final SignedInSessions sessions;
+
+	private final PasswordMailer mailer;
+
+	private final org.opendoor.lms.limits.RateLimits limits;
+
+	/** Wrong current passwords, counted with those given to delete an account (the same name and key). */
+	static final org.opendoor.lms.limits.Limit CONFIRM_PASSWORD = org.opendoor.lms.limits.Limit.of("confirm-password", 5,
+			java.time.Duration.ofMinutes(15));
+
+	AccountController(Accounts accounts, LocaleResolver localeResolver, MessageSource messages, SignedInSessions sessions,
+			PasswordMailer mailer, org.opendoor.lms.limits.RateLimits limits) {
 		this.accounts = accounts;
 		this.localeResolver = localeResolver;
 		this.messages = messages;
+		this.sessions = sessions;
+		this.mailer = mailer;
+		this.limits = limits;
 	}
 
 	@ModelAttribute("nations")
@@ -81,11 +98,58 @@ class AccountController {
 
 	@GetMapping("/profile")
 	String profile(@AuthenticationPrincipal SignedInUser user, Model model) {
+		return profilePage(user, model, java.util.Map.of());
+	}
+
+	private String profilePage(SignedInUser user, Model model, java.util.Map<String, String> passwordErrors) {
 		Account account = accounts.get(user.accountId());
 		model.addAttribute("account", account);
 		model.addAttribute("form", new ProfileUpdate(account.displayName(), account.nation(), account.language()));
 		model.addAttribute("errors", java.util.Map.of());
+		model.addAttribute("hasPassword", accounts.hasPassword(account.id()));
+		model.addAttribute("passwordErrors", passwordErrors);
 		return "account/profile";
+	}
+
+	/**
+	 * A new password, with the current one as proof (a session left open on a shared computer is not enough).
+	 * Wrong current passwords are limited with the account-deletion check ({@code confirm-password}).
+	 */
+	@PostMapping("/profile/password")
+	String changePassword(@AuthenticationPrincipal SignedInUser user,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String currentPassword,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String newPassword, Model model,
+			HttpServletRequest request, HttpServletResponse response, java.util.Locale locale) {
+		Account account = accounts.get(user.accountId());
+		org.opendoor.lms.limits.RateLimits.Decision allowed = limits.check(CONFIRM_PASSWORD, user.getUsername());
+		if (!allowed.allowed()) {
+			response.setHeader("Retry-After", Long.toString(allowed.retryAfterSeconds()));
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.TOO_MANY_REQUESTS, "error.tooManyRequests");
+		}
+		if (!accounts.hasPassword(account.id())) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return profilePage(user, model, java.util.Map.of());
+		}
+		java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+		if (!accounts.passwordMatches(account.id(), currentPassword)) {
+			limits.take(CONFIRM_PASSWORD, user.getUsername());
+			errors.put("currentPassword", messages.getMessage(currentPassword.isEmpty() ? "profile.password.currentRequired"
+					: "profile.password.currentWrong", null, locale));
+		}
+		PasswordRules.check(newPassword, account.email(), account.displayName())
+			.ifPresent(problem -> errors.put("newPassword", messages.getMessage(problem.messageKey(),
+					new Object[] { PasswordRules.MIN_LENGTH, PasswordRules.MAX_LENGTH }, locale)));
+		if (!errors.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return profilePage(user, model, errors);
+		}
+		accounts.setPassword(account.id(), newPassword);
+		// every other browser signed in as this account is signed out; this one stays, under a new session id
+		sessions.endAllBut(account.email(), request.getSession().getId());
+		request.changeSessionId();
+		mailer.sendChanged(account.id(), java.time.Instant.now());
+		return "redirect:/profile?passwordChanged";
 	}
 
 	@PostMapping("/profile")
@@ -98,6 +162,8 @@ class AccountController {
 			model.addAttribute("account", account);
 			model.addAttribute("form", form != null ? form
 					: new ProfileUpdate(account.displayName(), account.nation(), account.language()));
+			model.addAttribute("hasPassword", accounts.hasPassword(account.id()));
+			model.addAttribute("passwordErrors", java.util.Map.of());
 			return "account/profile";
 		}
 		accounts.updateProfile(user.accountId(), form);

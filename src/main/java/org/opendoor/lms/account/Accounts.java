@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -203,6 +202,17 @@ public class Accounts implements UserDetailsService {
 			.orElse(false);
 	}
 
+	/**
+	 * Gives an account a new password, already checked against {@link PasswordRules}, hashed as at registration.
+	 * Every password reset link of the account that has not been used stops working.
+	 */
+	@Transactional
+	void setPassword(long id, String password) {
+		UserEntity user = users.findById(id).filter(u -> u.getErasedAt() == null).orElseThrow();
+		user.changePasswordHash(passwords.encode(password));
+		jdbc.sql("delete from password_reset where account_id = ? and used_at is null").param(id).update();
+	}
+
 	/** What this module holds about a person, for their own download. */
 	@Transactional(readOnly = true)
 	public AccountRecord record(long id) {
@@ -225,6 +235,7 @@ public class Accounts implements UserDetailsService {
 		UserEntity user = users.findById(id).filter(u -> u.getErasedAt() == null).orElseThrow();
 		UUID learnerRef = user.toAccount().learnerRef();
 		jdbc.sql("delete from account_identity where account_id = ?").param(id).update();
+		jdbc.sql("delete from password_reset where account_id = ?").param(id).update();
 		user.erase(Instant.now());
 		users.flush();
 		events.publishEvent(new AccountEvents.AccountErased(id, learnerRef));

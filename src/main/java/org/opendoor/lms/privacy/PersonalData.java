@@ -127,9 +127,9 @@ public class PersonalData {
 
 	/** A site admin looks at what is held about someone; recorded in the audit log. */
 	@Transactional
-	public String view(long adminId, long accountId) {
+	public Map<String, Object> view(long adminId, long accountId) {
 		audit.record(adminId, accountId, PersonalDataAudit.Action.VIEWED);
-		return documentJson(accountId);
+		return document(accountId);
 	}
 
 	/**

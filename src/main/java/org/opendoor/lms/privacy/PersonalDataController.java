@@ -1,10 +1,12 @@
 package org.opendoor.lms.privacy;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.opendoor.lms.account.Accounts;
+import org.opendoor.lms.account.ReadableTimes;
 import org.opendoor.lms.account.SignedInUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,10 +37,17 @@ class PersonalDataController {
 
 	private final Accounts accounts;
 
-	PersonalDataController(PersonalData data, PersonalDataAudit audit, Accounts accounts) {
+	private final ReadableData readable;
+
+	private final ReadableTimes times;
+
+	PersonalDataController(PersonalData data, PersonalDataAudit audit, Accounts accounts, ReadableData readable,
+			ReadableTimes times) {
 		this.data = data;
 		this.audit = audit;
 		this.accounts = accounts;
+		this.readable = readable;
+		this.times = times;
 	}
 
 	@GetMapping("/account/data")
@@ -81,16 +90,17 @@ class PersonalDataController {
 	 * One line of the audit log as the admin page shows it.
 	 *
 	 * @param entry the entry
+	 * @param when when it happened, as people read it (UK time)
 	 * @param actor who did it
 	 * @param subject whose data it was
 	 */
-	record AuditRow(PersonalDataAudit.Entry entry, String actor, String subject) {
+	record AuditRow(PersonalDataAudit.Entry entry, String when, String actor, String subject) {
 	}
 
 	@GetMapping("/admin/personal-data")
-	String admin(Model model) {
+	String admin(Model model, Locale locale) {
 		List<AuditRow> rows = audit.latest(500).stream()
-			.map(e -> new AuditRow(e, label(e.actorId()), label(e.subjectId())))
+			.map(e -> new AuditRow(e, times.dateTime(e.at(), locale), label(e.actorId()), label(e.subjectId())))
 			.toList();
 		model.addAttribute("rows", rows);
 		return "privacy/admin";
@@ -109,12 +119,12 @@ class PersonalDataController {
 	}
 
 	@GetMapping("/admin/personal-data/people/{accountId}")
-	String person(@AuthenticationPrincipal SignedInUser user, @PathVariable long accountId, Model model) {
+	String person(@AuthenticationPrincipal SignedInUser user, @PathVariable long accountId, Model model, Locale locale) {
 		if (!accounts.exists(accountId)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "error.accountNotFound");
 		}
 		model.addAttribute("accountId", accountId);
-		model.addAttribute("json", data.view(user.accountId(), accountId));
+		model.addAttribute("sections", readable.of(data.view(user.accountId(), accountId), locale));
 		return "privacy/person";
 	}
 

@@ -50,7 +50,7 @@ class SecurityConfiguration {
 			Accounts accounts, ObjectProvider<ClientRegistrationRepository> identityProviders, OidcSignIn oidc)
 			throws Exception {
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/register", "/language", "/verify", "/verify/**", "/issuer", "/issuer/jwks.json", "/unsubscribe/*", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error",
+			.requestMatchers("/login", "/register", "/password/forgotten", "/password/reset", "/password/reset/*", "/language", "/verify", "/verify/**", "/issuer", "/issuer/jwks.json", "/unsubscribe/*", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**", "/api/openapi.json", "/api/courses", "/api/certificates/*")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**", "/api/courses/*/packages/**")

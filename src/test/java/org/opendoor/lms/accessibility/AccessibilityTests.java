@@ -11,6 +11,8 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opendoor.lms.support.Mailbox;
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.internal.CourseReader;
 import org.opendoor.lms.organisation.Organisation;
@@ -22,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +41,16 @@ class AccessibilityTests {
 	static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
 
 	static final String DOMAIN = "@demo.opendoor.invalid";
+
+	static final Mailbox mailbox = new Mailbox();
+
+	@RegisterExtension
+	static com.icegreen.greenmail.junit5.GreenMailExtension smtp = mailbox.extension();
+
+	@DynamicPropertySource
+	static void mail(DynamicPropertyRegistry registry) {
+		mailbox.register(registry);
+	}
 
 	@LocalServerPort
 	int port;
@@ -95,6 +109,35 @@ class AccessibilityTests {
 			visitor.clickToLoad(By.cssSelector("form button[type=submit]"));
 			audit.check(visitor, "registration with errors");
 			audit.open(visitor, "/no-such-page");
+		}
+		audit.assertClean();
+	}
+
+	@Test
+	void passwordResetPagesHaveNoViolations() {
+		Audit audit = new Audit();
+		var account = org.opendoor.lms.support.Learners.register(accounts, "Nia Reset", org.opendoor.lms.account.Nation.WALES, "en");
+		try (BrowserLearner visitor = new BrowserLearner(port, course)) {
+			audit.open(visitor, "/password/forgotten");
+			visitor.clickToLoad(By.cssSelector("main form button[type=submit]"));
+			audit.check(visitor, "reset request with errors");
+			visitor.browser().findElement(By.id("email")).sendKeys(account.email());
+			visitor.clickToLoad(By.cssSelector("main form button[type=submit]"));
+			audit.check(visitor, "reset link sent");
+			String link = Mailbox.link(mailbox.await(account.email()), "http://\\S+/password/reset/[A-Za-z0-9_-]+");
+			visitor.browser().get(link);
+			audit.check(visitor, "new password form");
+			visitor.clickToLoad(By.cssSelector("main form button[type=submit]"));
+			audit.check(visitor, "new password form with errors");
+			audit.open(visitor, "/password/reset/not-a-real-link");
+			visitor.clickToLoad(By.cssSelector(".language-switch button"));
+			assertThat(visitor.browser().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("cy");
+			audit.check(visitor, "Welsh link that does not work");
+			audit.open(visitor, "/password/forgotten");
+			visitor.signIn(account.email(), org.opendoor.lms.support.Learners.PASSWORD);
+			visitor.open("/profile");
+			visitor.clickToLoad(By.cssSelector("form[action$='/profile/password'] button[type=submit]"));
+			audit.check(visitor, "Welsh profile with password errors");
 		}
 		audit.assertClean();
 	}

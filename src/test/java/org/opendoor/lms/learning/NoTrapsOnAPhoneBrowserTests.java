@@ -3,6 +3,11 @@ package org.opendoor.lms.learning;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opendoor.lms.account.Account;
+import org.opendoor.lms.account.Nation;
+import org.opendoor.lms.support.Learners;
+import org.opendoor.lms.support.Mailbox;
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.internal.CourseReader;
@@ -15,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,11 +29,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A new volunteer on a 390 px phone, doing what newcomers do: registers and signs in, finds where to
  * enter the join code their hub gave them, chooses an answer and taps Next instead of the answer's own button,
  * types a long plan with line breaks and taps Next. Nothing is lost: the answer is saved, the plan is kept,
- * and the join path is there. Screenshots of the pages go to {@code target/screens/}.
+ * and the join path is there. And one who has forgotten their password gets back in with the emailed link.
+ * Screenshots of the pages go to {@code target/screens/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
 class NoTrapsOnAPhoneBrowserTests {
+
+	static final Mailbox mailbox = new Mailbox();
+
+	@RegisterExtension
+	static com.icegreen.greenmail.junit5.GreenMailExtension smtp = mailbox.extension();
+
+	@DynamicPropertySource
+	static void mail(DynamicPropertyRegistry registry) {
+		mailbox.register(registry);
+	}
 
 	@LocalServerPort
 	int port;
@@ -143,6 +161,46 @@ class NoTrapsOnAPhoneBrowserTests {
 			browser.findElement(By.cssSelector(".outline summary")).click();
 			assertThat(browser.findElement(By.cssSelector(".outline [aria-current=step]")).getText()).isEqualTo(course.modules().get(0).title());
 			assertThat(browser.findElement(By.cssSelector(".outline")).getText()).contains("You are here").contains("Not started yet");
+		}
+	}
+
+	@Test
+	void aVolunteerWhoForgotTheirPasswordGetsBackInOnAPhone() {
+		Account rhys = Learners.register(accounts, "Rhys Phone", Nation.WALES, "en");
+		String newPassword = "seven gulls above the pier";
+		try (BrowserLearner learner = new BrowserLearner(port, course)) {
+			var browser = learner.browser();
+			learner.phoneWidth();
+			learner.open("/login");
+			learner.clickToLoad(By.linkText("Forgotten your password?"));
+			assertThat(learner.heading()).isEqualTo("Reset your password");
+			browser.findElement(By.id("email")).sendKeys(rhys.email());
+			learner.screenshot("password-forgotten");
+			learner.clickToLoad(By.cssSelector("main form button[type=submit]"));
+			assertThat(learner.heading()).isEqualTo("Check your email");
+			learner.screenshot("password-sent");
+
+			// the link in the email, opened on the phone
+			String link = Mailbox.link(mailbox.await(rhys.email()), "http://\\S+/password/reset/[A-Za-z0-9_-]+");
+			browser.get(link);
+			assertThat(learner.heading()).isEqualTo("Choose a new password");
+			browser.findElement(By.id("password")).sendKeys("too short");
+			learner.clickToLoad(By.cssSelector("main form button[type=submit]"));
+			assertThat(learner.main()).as("a refused password says why, and the form stays").contains("at least 15 characters");
+			browser.findElement(By.id("password")).sendKeys(newPassword);
+			learner.screenshot("password-new");
+			learner.clickToLoad(By.cssSelector("main form button[type=submit]"));
+			assertThat(learner.path()).startsWith("/login");
+			assertThat(learner.main()).contains("Your new password is saved");
+
+			learner.signIn(rhys.email(), newPassword);
+			assertThat(learner.heading()).as("signed in with the new password").isEqualTo("Courses");
+
+			// the same link again: refused, with the way to ask for another
+			browser.get(link);
+			assertThat(learner.heading()).isEqualTo("This link does not work");
+			assertThat(learner.main()).contains("already been used");
+			learner.screenshot("password-link-used");
 		}
 	}
 

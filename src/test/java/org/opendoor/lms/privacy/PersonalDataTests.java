@@ -260,6 +260,37 @@ class PersonalDataTests {
 	}
 
 	@Test
+	void theLookUpAndTheLogReadAsLabelledTextWithDatesForPeopleInTheVisitorsLanguage() throws Exception {
+		Account admin = people.siteAdmin();
+		java.time.Instant registered = accounts.record(learner.id()).createdAt();
+		java.time.ZonedDateTime uk = registered.atZone(java.time.ZoneId.of("Europe/London"));
+		String view = mvc.perform(get("/admin/personal-data/people/" + learner.id()).with(user(Learners.as(admin))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(view).contains("<dt>Email address</dt>").contains("<dd>" + learner.email() + "</dd>")
+			.contains("<dt>Registered</dt>")
+			.contains("<dd>" + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK).format(uk) + "</dd>")
+			.contains("<dt>Nation</dt>").contains("<dd>Wales</dd>").contains("<dt>Passed</dt>").contains("<dd>Yes</dd>")
+			.contains("What was written").contains("Mrs Jones seems low on Tuesdays")
+			.doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}").doesNotContain("{&quot;").doesNotContain("\"createdAt\"");
+		String log = mvc.perform(get("/admin/personal-data").with(user(Learners.as(admin)))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(log).containsPattern("<td>\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2}</td>")
+			.doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
+		accounts.setLanguage(admin.id(), "cy");
+		String welsh = mvc.perform(get("/admin/personal-data/people/" + learner.id()).with(user(Learners.as(admin))))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(welsh).contains("<dt>Wedi cofrestru</dt>")
+			.contains("<dd>" + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.forLanguageTag("cy")).format(uk) + "</dd>")
+			.contains("<dd>Cymru</dd>").contains("<dd>Ie</dd>");
+		String welshLog = mvc.perform(get("/admin/personal-data").with(user(Learners.as(admin)))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(welshLog).contains("Wedi’i weld")
+			.contains("<td>" + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("cy"))
+				.format(java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/London"))));
+	}
+
+	@Test
 	void everyPersonalDataRouteAnswersEachRoleAsItShould() throws Exception {
 		String person = "/admin/personal-data/people/" + learner.id();
 		String[] adminOnly = { "/admin/personal-data", "/admin/personal-data/lookup?email=x@example.org", person };

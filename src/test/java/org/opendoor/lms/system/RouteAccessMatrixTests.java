@@ -168,8 +168,14 @@ class RouteAccessMatrixTests {
 		row("POST /organisations/{organisationId}/directory/{serviceId}", Access.ORG_ADMIN);
 		row("POST /organisations/{organisationId}/directory/{serviceId}/delete", Access.ORG_ADMIN);
 		row("GET /organisations/{organisationId}/directory/{serviceId}/edit", Access.ORG_ADMIN);
+		// a forgotten password: anyone may ask for a link; the link's token is the authority to use it
+		row("GET /password/forgotten", Access.PUBLIC);
+		row("POST /password/forgotten", Access.PUBLIC);
+		row("POST /password/reset", Access.PUBLIC);
+		row("GET /password/reset/{token}", Access.PUBLIC);
 		row("GET /profile", Access.SIGNED_IN);
 		row("POST /profile", Access.SIGNED_IN);
+		row("POST /profile/password", Access.SIGNED_IN);
 		row("GET /register", Access.PUBLIC);
 		row("POST /register", Access.PUBLIC);
 		// the token in the link is the authority (signed, one person); mail clients post without a session

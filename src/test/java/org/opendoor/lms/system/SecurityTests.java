@@ -40,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SecurityTests {
 
 	static final Set<String> PUBLIC = Set.of("/login", "/register", "/error", "/verify", "/verify/x", "/issuer",
-			"/issuer/jwks.json", "/unsubscribe/x", "/language", "/api/openapi.json", "/api/courses", "/api/certificates/x");
+			"/issuer/jwks.json", "/unsubscribe/x", "/language", "/api/openapi.json", "/api/courses", "/api/certificates/x",
+			"/password/forgotten", "/password/reset", "/password/reset/x");
 
 	@Autowired
 	MockMvc mvc;

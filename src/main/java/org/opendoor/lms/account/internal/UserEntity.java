@@ -102,7 +102,8 @@ public class UserEntity {
 		this.erasedAt = now;
 	}
 
-	void setPasswordHash(String passwordHash) {
+	/** Replaces the password hash (the new password has been checked and hashed already). */
+	public void changePasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
 	}
 
