@@ -159,11 +159,11 @@ class PhoneAndDesktopLayoutBrowserTests {
 				}
 			}
 			assertThat(problems).as(String.join("\n", problems)).isEmpty();
-			admin.screenshot("layout-desktop-dashboard");
+			admin.screenshot("layout-desktop-directory");
 			admin.clickToLoad(By.cssSelector(".language-switch button"));
 			assertThat(number(browser, "return document.querySelector('header').getBoundingClientRect().height"))
 				.as("in Welsh too, the header is one row at 1280 px").isLessThanOrEqualTo(64);
-			admin.screenshot("layout-desktop-dashboard-cy");
+			admin.screenshot("layout-desktop-directory-cy");
 			admin.clickToLoad(By.cssSelector(".language-switch button"));
 			assertThat(number(browser, "return document.querySelector('header nav a').getBoundingClientRect().width"))
 				.as("on a desktop the links are in the header, not behind a Menu button").isGreaterThan(0);
