@@ -1,11 +1,10 @@
 package org.opendoor.lms.lrs.internal;
 
 import java.io.IOException;
-import java.time.Duration;
+import java.util.OptionalLong;
 
-import org.opendoor.lms.limits.Limit;
-import org.opendoor.lms.limits.RateLimits;
-
+import org.opendoor.lms.lrs.SignInThrottle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
@@ -17,28 +16,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Slows guessing of LRS credentials: {@value #MAX_FAILURES} failed Basic-auth attempts from one network
- * address in {@code WINDOW}, then one more every ten seconds; past that the address gets 429, even with the
- * right secret. Successful clients are never counted. Counts are in the database, shared by every instance
- * ({@link RateLimits}); addresses are never logged.
+ * Slows guessing of LRS credentials: failed Basic-auth attempts are counted by the {@link SignInThrottle}
+ * another module provides (none: nothing is throttled), and an address it says must wait gets 429, even with
+ * the right secret. Successful clients are never counted; addresses are never logged.
  */
 @Component
 class LrsAuthThrottle {
 
-	static final int MAX_FAILURES = 30;
+	private final SignInThrottle throttle;
 
-	static final Duration WINDOW = Duration.ofMinutes(5);
-
-	static final Limit FAILURES = Limit.of("lrs-auth", MAX_FAILURES, WINDOW);
-
-	private final RateLimits limits;
-
-	LrsAuthThrottle(RateLimits limits) {
-		this.limits = limits;
+	LrsAuthThrottle(ObjectProvider<SignInThrottle> throttle) {
+		this.throttle = throttle.getIfAvailable(() -> SignInThrottle.NONE);
 	}
 
 	void failed(String address) {
-		limits.take(FAILURES, address);
+		throttle.failed(address);
 	}
 
 	/** Refuses blocked addresses before their credentials are checked. */
@@ -47,11 +39,11 @@ class LrsAuthThrottle {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				RateLimits.Decision decision = request.getHeader("Authorization") == null ? null
-						: limits.check(FAILURES, request.getRemoteAddr());
-				if (decision != null && !decision.allowed()) {
+				OptionalLong wait = request.getHeader("Authorization") == null ? OptionalLong.empty()
+						: throttle.retryAfterSeconds(request.getRemoteAddr());
+				if (wait.isPresent()) {
 					response.setStatus(429);
-					response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+					response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
 					response.setContentType("text/plain;charset=UTF-8");
 					response.getWriter().write("too many failed sign-ins from this address; try again later");
 					return;

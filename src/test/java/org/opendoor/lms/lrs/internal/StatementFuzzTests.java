@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fuzzes what POST /xapi/statements does with a body before it touches the database: the same parsing
  * (JSON or multipart/mixed with attachments), validation, attachment and signature checks as
- * {@link LrsController}, then for an accepted statement the shaping the store and the GET formats apply.
+ * {@link StatementBodies}, then for an accepted statement the shaping the store and the GET formats apply.
  * The only acceptable failure is the LRS's clean 400 ({@link XapiException} with a message); any other
  * exception is a crash. Without {@code JAZZER_FUZZ} this runs the seed inputs under
  * {@code StatementFuzzTestsInputs/} (regression mode); docs/fuzzing.md tells how to fuzz for longer.
@@ -52,10 +52,10 @@ class StatementFuzzTests {
 	}
 
 	static void post(String contentType, byte[] body, boolean version2) {
-		LrsController.Parsed parsed;
+		StatementBodies.Parsed parsed;
 		try {
-			parsed = LrsController.parseStatements(contentType, body);
-			LrsController.check(parsed, version2);
+			parsed = StatementBodies.parseStatements(contentType, body);
+			StatementBodies.check(parsed, version2);
 		}
 		catch (XapiException refused) {
 			assertThat(refused.status()).as("a refused statement is a 400").isEqualTo(400);
