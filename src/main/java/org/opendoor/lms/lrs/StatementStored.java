@@ -3,8 +3,9 @@ package org.opendoor.lms.lrs;
 import java.util.UUID;
 
 /**
- * Published in the storing transaction for every statement the LRS stores, so the outbox can queue it
- * for external LRSs in the same transaction.
+ * Published by the LRS in the storing transaction for every statement it stores, whoever sent it (a client
+ * at {@code /xapi} or the engine through {@link StatementStore}), so a listener can act in the same
+ * transaction: the outbox of the {@code xapi} module queues it for external LRSs.
  *
  * @param id the statement's id
  * @param json the statement exactly as stored
