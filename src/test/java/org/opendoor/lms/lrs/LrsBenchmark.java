@@ -38,7 +38,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * against a raw JDBC batch insert of the same rows into the same tables, in the same run; then
  * agent-and-verb queries with at least 1,000,000 statements stored. Run with
  * {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.opendoor.lms.lrs.LrsBenchmark}
- * (optionally {@code -Dbench.statements=1000000 -Dbench.threads=4}). Appends its figures to
+ * (optionally {@code -Dbench.statements=1000000 -Dbench.threads=4}; on a busy machine fewer warm-up statements
+ * and a smaller raw baseline, {@code -Dbench.warm-up=20000 -Dbench.raw=200000}). Appends its figures to
  * {@code docs/benchmarks.md}.
  */
 public final class LrsBenchmark {
@@ -56,9 +57,11 @@ public final class LrsBenchmark {
 	public static void main(String[] args) throws Exception {
 		int total = Integer.getInteger("bench.statements", 1_000_000);
 		int threads = Integer.getInteger("bench.threads", 4);
+		int warmUp = Integer.getInteger("bench.warm-up", 20_000);
+		int rawCount = Integer.getInteger("bench.raw", 200_000);
 		String h2 = System.getProperty("bench.h2");
 		if (h2 != null) {
-			ingestOnH2(h2, total, threads);
+			ingestOnH2(h2, total, threads, warmUp);
 			System.exit(0);
 		}
 		Path dir = Path.of("target", "bench-pg").toAbsolutePath();
@@ -91,12 +94,12 @@ public final class LrsBenchmark {
 			}
 
 			// warm up both paths
-			ingest(port, 20_000, threads, random, activities);
-			raw(rawUrl, 20_000, threads, random, activities);
+			ingest(port, warmUp, threads, random, activities);
+			raw(rawUrl, warmUp, threads, random, activities);
 
 			long rawStart = System.nanoTime();
-			raw(rawUrl, 200_000, threads, random, activities);
-			double rawRate = 200_000 / ((System.nanoTime() - rawStart) / 1e9);
+			raw(rawUrl, rawCount, threads, random, activities);
+			double rawRate = rawCount / ((System.nanoTime() - rawStart) / 1e9);
 
 			long start = System.nanoTime();
 			int loaded = ingest(port, total, threads, random, activities);
@@ -164,7 +167,7 @@ public final class LrsBenchmark {
 	 * Ingest only, on the embedded default: an H2 file database with the given address options (for
 	 * example {@code ;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0}), so settings can be compared; prints the rate.
 	 */
-	private static void ingestOnH2(String options, int total, int threads) throws Exception {
+	private static void ingestOnH2(String options, int total, int threads, int warmUp) throws Exception {
 		Path dir = Path.of("target", "bench-h2", UUID.randomUUID().toString()).toAbsolutePath();
 		Files.createDirectories(dir);
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(OpenDoorApplication.class).profiles("demo")
@@ -176,7 +179,7 @@ public final class LrsBenchmark {
 		for (int i = 0; i < activities.length; i++) {
 			activities[i] = "http://localhost:8080/xapi/activities/courses/c" + (i % 20) + "/lessons/l" + i;
 		}
-		ingest(port, 20_000, threads, random, activities);
+		ingest(port, warmUp, threads, random, activities);
 		long start = System.nanoTime();
 		int loaded = ingest(port, total, threads, random, activities);
 		double rate = loaded / ((System.nanoTime() - start) / 1e9);
