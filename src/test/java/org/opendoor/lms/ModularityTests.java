@@ -16,7 +16,16 @@ class ModularityTests {
 	void modulesKeepToTheirAllowedDependencies() {
 		modules.verify();
 		assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-			.contains("account", "course", "learning", "organisation", "system");
+			.contains("account", "course", "learning", "organisation", "system", "lrs", "xapi");
+	}
+
+	@Test
+	void theLearningRecordStoreDependsOnNoOtherModule() {
+		ApplicationModule lrs = modules.getModuleByName("lrs").orElseThrow();
+		assertThat(lrs.getDirectDependencies(modules).stream().map(d -> d.getTargetModule().getIdentifier().toString()))
+			.isEmpty();
+		assertThat(modules.getModuleByName("xapi").orElseThrow().getDirectDependencies(modules).stream()
+			.map(d -> d.getTargetModule().getIdentifier().toString())).contains("lrs");
 	}
 
 	@Test

@@ -2,10 +2,10 @@ package org.opendoor.lms.xapi;
 
 import java.util.UUID;
 
-import org.opendoor.lms.xapi.internal.DocumentStore;
+import org.opendoor.lms.lrs.DocumentStore;
 import org.opendoor.lms.xapi.internal.EngineStatements;
-import org.opendoor.lms.xapi.internal.StatementJson;
-import org.opendoor.lms.xapi.internal.StatementStore;
+import org.opendoor.lms.lrs.StatementJson;
+import org.opendoor.lms.lrs.StatementStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

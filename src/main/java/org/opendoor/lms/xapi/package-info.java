@@ -1,7 +1,9 @@
 /**
- * Learning records: every learning event as an xAPI statement, a built-in Learning Record Store at
- * {@code /xapi}, and an outbox that forwards statements to a charity's own LRS. Uses learning and
- * facilitation (their events), courses and accounts.
+ * Learning records of the course engine: every learning event as an xAPI statement, stored in the built-in
+ * LRS (module {@code lrs}, through its public API), the admin LRS browser, and an outbox that forwards
+ * statements to a charity's own LRS. Uses learning and facilitation (their events), courses, accounts and
+ * limits (the LRS's sign-in throttle).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "learning", "course", "account", "facilitation", "limits" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "lrs", "lrs :: model", "learning", "course",
+		"account", "facilitation", "limits" })
 package org.opendoor.lms.xapi;

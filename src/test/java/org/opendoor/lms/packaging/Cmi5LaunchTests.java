@@ -30,7 +30,7 @@ import org.opendoor.lms.course.Course;
 import org.opendoor.lms.support.Chromium;
 import org.opendoor.lms.support.Learners;
 import org.opendoor.lms.support.LrsClient;
-import org.opendoor.lms.xapi.XapiClients;
+import org.opendoor.lms.lrs.XapiClients;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;

@@ -34,7 +34,7 @@ import org.opendoor.lms.organisation.Organisations;
 import org.opendoor.lms.support.Learners;
 import org.opendoor.lms.support.People;
 import org.opendoor.lms.support.VeraPdf;
-import org.opendoor.lms.xapi.XapiClients;
+import org.opendoor.lms.lrs.XapiClients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.opendoor.lms.support.LrsClient;
-import org.opendoor.lms.xapi.internal.StatementStore;
+import org.opendoor.lms.lrs.StatementStore;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DuplicateKeyException;

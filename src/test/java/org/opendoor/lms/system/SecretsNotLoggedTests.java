@@ -29,7 +29,7 @@ import org.opendoor.lms.support.BrowserlessSession;
 import org.opendoor.lms.support.Learners;
 import org.opendoor.lms.support.LrsClient;
 import org.opendoor.lms.support.TestKeystore;
-import org.opendoor.lms.xapi.XapiClients;
+import org.opendoor.lms.lrs.XapiClients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;

@@ -11,6 +11,7 @@ import org.opendoor.lms.account.Registration;
 import org.opendoor.lms.account.Role;
 import org.opendoor.lms.learning.Attempts;
 import org.opendoor.lms.support.Learners;
+import org.opendoor.lms.lrs.XapiClients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;

@@ -1,6 +1,6 @@
 package org.opendoor.lms.xapi.forward;
 
-import org.opendoor.lms.xapi.internal.StatementStored;
+import org.opendoor.lms.lrs.StatementStored;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

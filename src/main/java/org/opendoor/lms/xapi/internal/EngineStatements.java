@@ -19,11 +19,11 @@ import org.opendoor.lms.course.Question;
 import org.opendoor.lms.course.Scenario;
 import org.opendoor.lms.course.WellbeingPlan;
 import org.opendoor.lms.xapi.XapiProperties;
-import org.opendoor.lms.xapi.model.Activity;
-import org.opendoor.lms.xapi.model.ActivityDefinition;
-import org.opendoor.lms.xapi.model.Agent;
-import org.opendoor.lms.xapi.model.Context;
-import org.opendoor.lms.xapi.model.ContextActivities;
+import org.opendoor.lms.lrs.model.Activity;
+import org.opendoor.lms.lrs.model.ActivityDefinition;
+import org.opendoor.lms.lrs.model.Agent;
+import org.opendoor.lms.lrs.model.Context;
+import org.opendoor.lms.lrs.model.ContextActivities;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -127,7 +127,7 @@ public class EngineStatements {
 
 	/** The engine's own authority on the statements it records. */
 	public Agent authority() {
-		return new Agent(PLATFORM, null, null, null, new org.opendoor.lms.xapi.model.Account(site, "open-door-engine"));
+		return new Agent(PLATFORM, null, null, null, new org.opendoor.lms.lrs.model.Account(site, "open-door-engine"));
 	}
 
 	String courseId(Course course) {

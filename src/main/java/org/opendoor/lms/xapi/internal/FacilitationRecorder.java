@@ -11,11 +11,11 @@ import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseCatalogue;
 import org.opendoor.lms.facilitation.FacilitationEvents;
-import org.opendoor.lms.xapi.model.Activity;
-import org.opendoor.lms.xapi.model.Agent;
-import org.opendoor.lms.xapi.model.Result;
-import org.opendoor.lms.xapi.model.Statement;
-import org.opendoor.lms.xapi.model.Verb;
+import org.opendoor.lms.lrs.model.Activity;
+import org.opendoor.lms.lrs.model.Agent;
+import org.opendoor.lms.lrs.model.Result;
+import org.opendoor.lms.lrs.model.Statement;
+import org.opendoor.lms.lrs.model.Verb;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.opendoor.lms.xapi.model.Activity;
-import org.opendoor.lms.xapi.model.ActivityDefinition;
-import org.opendoor.lms.xapi.model.Agent;
-import org.opendoor.lms.xapi.model.Context;
-import org.opendoor.lms.xapi.model.ContextActivities;
-import org.opendoor.lms.xapi.model.Result;
-import org.opendoor.lms.xapi.model.Score;
-import org.opendoor.lms.xapi.model.Statement;
-import org.opendoor.lms.xapi.model.Verb;
+import org.opendoor.lms.lrs.model.Activity;
+import org.opendoor.lms.lrs.model.ActivityDefinition;
+import org.opendoor.lms.lrs.model.Agent;
+import org.opendoor.lms.lrs.model.Context;
+import org.opendoor.lms.lrs.model.ContextActivities;
+import org.opendoor.lms.lrs.model.Result;
+import org.opendoor.lms.lrs.model.Score;
+import org.opendoor.lms.lrs.model.Statement;
+import org.opendoor.lms.lrs.model.Verb;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

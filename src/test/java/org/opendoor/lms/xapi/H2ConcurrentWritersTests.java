@@ -1,9 +1,0 @@
-package org.opendoor.lms.xapi;
-
-import org.springframework.test.context.ActiveProfiles;
-
-/** Concurrent writers of one statement id on H2, the embedded default. */
-@ActiveProfiles({ "demo", "test" })
-class H2ConcurrentWritersTests extends ConcurrentWritersContractTests {
-
-}
