@@ -16,14 +16,14 @@ import org.opendoor.lms.course.FacilitatorGuide;
  * @param minutes the time the facilitator file plans for it, or {@code null}
  * @param slides its slides, numbered
  */
-record Section(int number, String title, int first, int last, Integer minutes, List<Numbered> slides) {
+public record Section(int number, String title, int first, int last, Integer minutes, List<Numbered> slides) {
 
 	/** A slide with its number in the session. */
-	record Numbered(int n, Slide slide) {
+	public record Numbered(int n, Slide slide) {
 	}
 
 	/** Whether this is one of the course's modules (not the opening or the close). */
-	boolean module() {
+	public boolean module() {
 		return title != null;
 	}
 

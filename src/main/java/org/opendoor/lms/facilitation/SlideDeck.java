@@ -48,7 +48,16 @@ final class SlideDeck {
 	static final int LINE_CHARS = 88;
 
 	/** …and the stage holds this many lines under the slide's heading. */
-	static final double LINES = 14;
+	static final double LINES = 15.5;
+
+	/** A slide's title has about this many characters a line; each line after the first takes… */
+	static final int TITLE_CHARS = 44;
+
+	/** …this many lines of body text. */
+	static final double TITLE_LINES = 1.6;
+
+	/** "The options", "Talk through each choice": this many lines. */
+	static final double POINTS_TITLE_LINES = 1.4;
 
 	/** The content note takes this many lines… */
 	static final double NOTE_LINES = 3.5;
@@ -165,7 +174,7 @@ final class SlideDeck {
 	}
 
 	private void lesson(CourseModule module, Lesson lesson) {
-		List<String> parts = parts(lesson.html(), room(lesson.contentNote()), room(false));
+		List<String> parts = parts(lesson.html(), room(lesson.title(), lesson.contentNote()), room(lesson.title(), false));
 		for (int i = 0; i < parts.size(); i++) {
 			List<String> notes = new ArrayList<>();
 			if (i == 0) {
@@ -192,7 +201,9 @@ final class SlideDeck {
 		List<String> options = q.options().stream().map(Question.Option::textHtml).toList();
 		List<String> askNotes = List.of(msg("facilitate.notes.question"),
 				msg("facilitate.notes.rightAnswer", String.join("; ", right)));
-		List<List<String>> asked = groups(options, SlideDeck::lines, room(contentNote) - lines(q.promptHtml()), room(false));
+		List<List<String>> asked = groups(options, SlideDeck::lines,
+				room(check.title(), contentNote) - lines(q.promptHtml()) - POINTS_TITLE_LINES,
+				room(check.title(), false) - POINTS_TITLE_LINES);
 		int start = 1;
 		for (int i = 0; i < asked.size(); i++) {
 			add("question", check.title(), continued(msg("facilitate.question.discuss"), i, asked.size()),
@@ -253,8 +264,8 @@ final class SlideDeck {
 	/** Reveal slides: the choices with their feedback, over as many slides as they need. */
 	private void revealSlides(String kind, String title, String subtitle, String html, List<Slide.Reveal> reveals,
 			List<String> notes) {
-		double first = room(false) - (html == null ? 0 : lines(html));
-		List<List<Slide.Reveal>> parts = groups(reveals, SlideDeck::lines, first, room(false));
+		double first = room(title, false) - (html == null ? 0 : lines(html));
+		List<List<Slide.Reveal>> parts = groups(reveals, SlideDeck::lines, first, room(title, false));
 		int start = 1;
 		for (int i = 0; i < parts.size(); i++) {
 			add(kind, title, continued(subtitle, i, parts.size()), i == 0 ? html : null, List.of(), parts.get(i), false,
@@ -282,7 +293,7 @@ final class SlideDeck {
 			point++;
 			boolean note = node.supportBox() || point == 1 && scenario.contentNote();
 			String subtitle = point == 1 ? setting : msg("facilitate.scenario.next");
-			List<String> story = parts(node.textHtml(), room(note), room(false));
+			List<String> story = parts(node.textHtml(), room(scenario.title(), note), room(scenario.title(), false));
 			for (int i = 0; i < story.size(); i++) {
 				add("situation", scenario.title(), continued(subtitle, i, story.size()), story.get(i), List.of(),
 						List.of(), i == 0 && note, List.of(), List.of(), List.of(msg("facilitate.notes.situation")));
@@ -301,7 +312,8 @@ final class SlideDeck {
 			discussNotes.add(msg("facilitate.notes.discuss"));
 			discussNotes.addAll(feedback);
 			List<List<String>> choices = groups(node.choices().stream().map(Scenario.Choice::textHtml).toList(),
-					SlideDeck::lines, room(false), room(false));
+					SlideDeck::lines, room(scenario.title(), false) - POINTS_TITLE_LINES,
+					room(scenario.title(), false) - POINTS_TITLE_LINES);
 			int start = 1;
 			for (int i = 0; i < choices.size(); i++) {
 				add("discuss", msg("facilitate.scenario.what"), continued(scenario.title(), i, choices.size()), null,
@@ -329,8 +341,9 @@ final class SlideDeck {
 	}
 
 	/** The lines of body text a slide has room for, with or without the content note. */
-	private double room(boolean contentNote) {
-		return LINES - (contentNote ? NOTE_LINES : 0) - (supportLine ? SUPPORT_LINES : 0);
+	private double room(String title, boolean contentNote) {
+		double titleLines = Math.ceil(Math.max(1, title.length()) / (double) TITLE_CHARS) - 1;
+		return LINES - titleLines * TITLE_LINES - (contentNote ? NOTE_LINES : 0) - (supportLine ? SUPPORT_LINES : 0);
 	}
 
 	/** About how many lines a piece of slide HTML takes: each paragraph or list item from a new line. */
@@ -343,19 +356,28 @@ final class SlideDeck {
 			if (block.matches("(?s)<[ou]l\\b.*")) {
 				Matcher item = LIST_ITEM.matcher(block);
 				while (item.find()) {
-					total += Math.ceil(Math.max(1, plain(item.group(1)).length()) / (double) LINE_CHARS) + 0.3;
+					total += textLines(plain(item.group(1))) + 0.15;
 				}
 			}
 			else {
-				total += Math.ceil(Math.max(1, plain(block).length()) / (double) LINE_CHARS) + 0.5;
+				total += textLines(plain(block)) + 0.35;
 			}
 		}
 		return total;
 	}
 
-	/** About how many lines a choice and its feedback take on a reveal slide. */
+	/** Lines of a run of text, in body type. */
+	private static double textLines(String text) {
+		return Math.ceil(Math.max(1, text.length()) / (double) LINE_CHARS);
+	}
+
+	/** About how many lines a choice with its tag and its feedback (paragraphs without gaps) take on a reveal slide. */
 	static double lines(Slide.Reveal reveal) {
-		return lines("<p>" + reveal.textHtml() + " Best choice</p>") + lines(reveal.feedbackHtml()) + 0.3;
+		double feedback = 0;
+		for (String block : blocks(reveal.feedbackHtml() == null ? "" : reveal.feedbackHtml())) {
+			feedback += textLines(plain(block));
+		}
+		return textLines(plain(reveal.textHtml()) + " Safety mistake") + feedback + 0.3;
 	}
 
 	/**
