@@ -232,6 +232,11 @@ class FacilitationBrowserTests {
 				List<String> bad = (List<String>) result.get("overflowing");
 				bad.forEach(b -> overflowing.add(language + " " + b));
 				assertThat(total).as(language + " slides").isGreaterThan(100);
+				for (String shown : List.of("notes", "lines", "support")) {
+					assertThat(((Number) result.get(shown)).intValue()).as(language + ": audience slides with " + shown).isPositive();
+				}
+				System.out.println(language + ": " + total + " slides, " + result.get("notes") + " with the content note, "
+						+ result.get("lines") + " with the urgent-help line, " + result.get("support") + " support slides");
 			}
 		}
 		System.out.println("Flagship slides checked at 1,280 by 768: " + counts);
@@ -248,6 +253,7 @@ class FacilitationBrowserTests {
 			frame.style.cssText = 'position:absolute;left:0;top:0;border:0;width:' + width + 'px;height:' + height + 'px';
 			document.body.appendChild(frame);
 			const overflowing = [];
+			let notes = 0, lines = 0, support = 0;
 			const load = (n) => new Promise((resolve) => {
 			  frame.onload = () => resolve(frame.contentDocument);
 			  frame.src = base + n + '?view=audience';
@@ -264,8 +270,16 @@ class FacilitationBrowserTests {
 			      overflowing.push(n + ' (' + slide.className + '): page ' + page.scrollHeight + ' px, slide '
 			          + slide.scrollHeight + ' of ' + slide.clientHeight + ' px: ' + doc.title);
 			    }
+			    // safe messaging: the support slides keep 999 and the contacts; count the notes and urgent-help lines
+			    if (/slide-(support|help)/.test(slide.className)
+			        && !(slide.querySelector('.urgent a[href="tel:999"]') && slide.querySelectorAll('ul.contacts li').length > 0)) {
+			      overflowing.push(n + ' (' + slide.className + '): no 999 line or no contacts: ' + doc.title);
+			    }
+			    if (slide.querySelector('aside.content-note')) { notes++; }
+			    if (slide.querySelector('.support-line a[href="tel:999"]')) { lines++; }
+			    if (/slide-support/.test(slide.className)) { support++; }
 			  }
-			  done({ total: n - 1, overflowing });
+			  done({ total: n - 1, overflowing, notes, lines, support });
 			})().catch((e) => done({ total: -1, overflowing: [String(e)] }));
 			""";
 
