@@ -69,7 +69,7 @@ final class SlideDeck {
 	static final int CONTACT_LINE_CHARS = 62;
 
 	/** …and the room for contacts, in lines of body text, under the urgent-help line and above the closing line. */
-	static final double CONTACT_ROOM = 7.5;
+	static final double CONTACT_ROOM = 9.5;
 
 	private static final Pattern LIST_ITEM = Pattern.compile("(?s)<li\\b[^>]*>(.*?)</li>");
 

@@ -67,7 +67,7 @@ class FacilitationBrowserTests {
 			press(admin, Keys.ARROW_LEFT, "/facilitate/first-steps/2");
 			press(admin, Keys.PAGE_UP, "/facilitate/first-steps/1");
 			press(admin, Keys.END, "/facilitate/first-steps/" + total);
-			assertThat(admin.heading()).isEqualTo("Where to get help");
+			assertThat(admin.heading()).startsWith("Where to get help");
 			press(admin, Keys.HOME, "/facilitate/first-steps/1");
 			assertThat(admin.heading()).isEqualTo(course.title());
 			press(admin, "n", "/facilitate/first-steps/1?view=presenter");
@@ -146,6 +146,7 @@ class FacilitationBrowserTests {
 			String presenter = browser.getWindowHandle();
 			browser.switchTo().newWindow(WindowType.WINDOW);
 			admin.open(slides + "1?view=audience");
+			viewport(browser, 1280, 768);
 			String audience = browser.getWindowHandle();
 
 			// the audience window: the slide, big, and no controls
@@ -224,6 +225,8 @@ class FacilitationBrowserTests {
 					admin.clickToLoad(By.cssSelector(".language-switch button"));
 				}
 				assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo(language);
+				admin.open(slides + "1?view=audience");
+				viewport(browser, 1280, 768);
 				@SuppressWarnings("unchecked")
 				Map<String, Object> result = (Map<String, Object>) browser.executeAsyncScript(FIT, slides, 1280, 768);
 				int total = ((Number) result.get("total")).intValue();
@@ -244,28 +247,29 @@ class FacilitationBrowserTests {
 	}
 
 	/**
-	 * Loads each slide of a course in a frame of the given size, in the audience window's view, and reports
-	 * those where the page or the slide is taller than the frame (document or slide scrollHeight over it).
+	 * Shows each slide of a course, in the audience window's view, in this window (its viewport set to the
+	 * given size): fetches the slide's page and puts its body in place of this one (every slide page has the
+	 * same head and styles), then reports those where the page or the slide is taller than the viewport
+	 * (document or slide scrollHeight over it), or a support slide without 999 and the contacts.
 	 */
 	private static final String FIT = """
 			const [base, width, height, done] = arguments;
-			const frame = document.createElement('iframe');
-			frame.style.cssText = 'position:absolute;left:0;top:0;border:0;width:' + width + 'px;height:' + height + 'px';
-			document.body.appendChild(frame);
 			const overflowing = [];
 			let notes = 0, lines = 0, support = 0;
-			const load = (n) => new Promise((resolve) => {
-			  frame.onload = () => resolve(frame.contentDocument);
-			  frame.src = base + n + '?view=audience';
-			});
 			(async () => {
+			  if (innerWidth !== width || innerHeight !== height) {
+			    done({ total: -1, overflowing: ['the viewport is ' + innerWidth + ' by ' + innerHeight] });
+			    return;
+			  }
 			  let n = 1;
 			  for (;; n++) {
-			    const doc = await load(n);
-			    const slide = doc.querySelector('section.slide');
-			    if (!slide) { break; }
-			    await doc.fonts.ready;
-			    const page = doc.documentElement;
+			    const response = await fetch(base + n + '?view=audience');
+			    if (response.status === 404) { break; }
+			    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+			    document.body.replaceWith(document.adoptNode(doc.body));
+			    const slide = document.querySelector('section.slide');
+			    const page = document.documentElement;
+			    if (!slide) { overflowing.push(n + ': no slide'); continue; }
 			    if (page.scrollHeight > height || page.scrollWidth > width || slide.scrollHeight > slide.clientHeight + 1) {
 			      overflowing.push(n + ' (' + slide.className + '): page ' + page.scrollHeight + ' px, slide '
 			          + slide.scrollHeight + ' of ' + slide.clientHeight + ' px: ' + doc.title);
@@ -287,6 +291,15 @@ class FacilitationBrowserTests {
 		return ((String) browser.executeScript("return arguments[0].textContent", browser.findElement(By.cssSelector(selector))))
 			.replaceAll("\\s+", " ")
 			.strip();
+	}
+
+	/** Sizes the window so that its viewport is width by height CSS pixels. */
+	private static void viewport(ChromeDriver browser, int width, int height) {
+		browser.manage().window().setSize(new Dimension(width, height));
+		@SuppressWarnings("unchecked")
+		List<Number> inner = (List<Number>) browser.executeScript("return [innerWidth, innerHeight]");
+		browser.manage().window()
+			.setSize(new Dimension(2 * width - inner.get(0).intValue(), 2 * height - inner.get(1).intValue()));
 	}
 
 	private static double fontSize(ChromeDriver browser, String selector) {
