@@ -112,7 +112,7 @@ class FacilitationBrowserTests {
 			// the support slide, with the contacts, in each window
 			admin.open("/facilitate/hub-leaders-mental-health-awareness/overview");
 			String support = admin.browser()
-				.findElement(By.xpath("//ol[contains(@class,'overview-slides')]/li[a[starts-with(normalize-space(.),'Support is there')]]/a"))
+				.findElement(By.xpath("//ol[contains(@class,'overview-slides')]/li/p/a[starts-with(normalize-space(.),'Support is there')]"))
 				.getDomAttribute("href");
 			for (String view : List.of("", "?view=presenter", "?view=audience")) {
 				admin.open(support + view);
@@ -241,6 +241,10 @@ class FacilitationBrowserTests {
 				System.out.println(language + ": " + total + " slides, " + result.get("notes") + " with the content note, "
 						+ result.get("lines") + " with the urgent-help line, " + result.get("support") + " support slides");
 			}
+			// back to English: the account's language is kept, and other tests sign in as the same person
+			admin.open("/facilitate");
+			admin.clickToLoad(By.cssSelector(".language-switch button"));
+			assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
 		}
 		System.out.println("Flagship slides checked at 1,280 by 768: " + counts);
 		assertThat(overflowing).as("slides that overflow a 1,280 by 768 audience window").isEmpty();
