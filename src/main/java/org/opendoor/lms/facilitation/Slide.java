@@ -20,10 +20,13 @@ import org.opendoor.lms.directory.LocalService;
  * @param contacts national support contacts (support and help slides)
  * @param local the organisation's local services (support and help slides)
  * @param notes the facilitator's notes (plain text)
+ * @param section where the slide belongs: 0 the opening, 1 to m the course's modules, m + 1 the close
+ * @param start the number of the first point or reveal, when a long list goes on over several slides
+ * @param supportLine whether the slide belongs to a part with the support box, so it shows the urgent-help line
  */
 public record Slide(String kind, String title, String subtitle, String html, List<String> points,
 		List<Reveal> reveals, boolean contentNote, List<SupportContact> contacts, List<LocalService> local,
-		List<String> notes) {
+		List<String> notes, int section, int start, boolean supportLine) {
 
 	/**
 	 * A choice or option with the course's feedback on it.

@@ -8,6 +8,7 @@ import org.opendoor.lms.account.SignedInUser;
 import org.opendoor.lms.course.CatalogueEntry;
 import org.opendoor.lms.course.Course;
 import org.opendoor.lms.course.CourseCatalogue;
+import org.opendoor.lms.course.FacilitatorGuide;
 import org.opendoor.lms.course.FacilitatorGuides;
 import org.opendoor.lms.course.SupportContact;
 import org.opendoor.lms.course.SupportContacts;
@@ -29,9 +30,12 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Facilitator mode: a course as slides for a group session, one slide a page at
- * {@code /facilitate/{course}/{n}} (bookmarkable; Previous and Next are plain links, a small script adds
- * the keyboard), and the presenter view ({@code ?notes=1}) with the facilitator's notes and the next slide's
- * title. For organisation admins (of any organisation) and site admins. Learners do not get it: the slides
+ * {@code /facilitate/{course}/{n}} (bookmarkable; Previous, Next and the module jump are plain links, a small
+ * script adds the keyboard), in three views: the slides with their controls; the audience window
+ * ({@code ?view=audience}), the slide alone on a 16:9 stage for the projector; and the presenter window
+ * ({@code ?view=presenter}, or {@code ?notes=1} as before) with the current slide, the real next slide, the
+ * notes and a timer, which the script keeps in step with the audience window. The overview
+ * ({@code /facilitate/{course}/overview}) lists the modules with their slides. For organisation admins (of any organisation) and site admins. Learners do not get it: the slides
  * reveal the knowledge-check answers and scenario feedback, and the notes are written for whoever leads
  * the group; learners take the same course in the player.
  */
@@ -77,13 +81,67 @@ class SlidesController {
 
 	@GetMapping("/facilitate/{courseId}")
 	String first(Authentication auth, @PathVariable String courseId, @RequestParam(required = false) String notes,
-			@RequestParam(required = false) Long org, Model model) {
-		return slide(auth, courseId, 1, notes, org, model);
+			@RequestParam(required = false) String view, @RequestParam(required = false) Long org, Model model) {
+		return slide(auth, courseId, 1, notes, view, org, model);
+	}
+
+	@GetMapping("/facilitate/{courseId}/overview")
+	String overview(Authentication auth, @PathVariable String courseId, @RequestParam(required = false) Long org,
+			Model model) {
+		Deck deck = deck(auth, courseId, org);
+		String orgParam = deck.organisation() == null ? "" : "org=" + deck.organisation().id();
+		deck.describe(model);
+		model.addAttribute("query", query(orgParam));
+		model.addAttribute("presenterQuery", query("view=presenter", orgParam));
+		model.addAttribute("audienceQuery", query("view=audience", orgParam));
+		return "facilitation/overview";
 	}
 
 	@GetMapping("/facilitate/{courseId}/{n}")
 	String slide(Authentication auth, @PathVariable String courseId, @PathVariable int n,
-			@RequestParam(required = false) String notes, @RequestParam(required = false) Long org, Model model) {
+			@RequestParam(required = false) String notes, @RequestParam(required = false) String view,
+			@RequestParam(required = false) Long org, Model model) {
+		Deck deck = deck(auth, courseId, org);
+		List<Slide> slides = deck.slides();
+		if (n < 1 || n > slides.size()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "facilitate.error.noSlide");
+		}
+		boolean presenter = "presenter".equals(view) || view == null && ("1".equals(notes) || "true".equals(notes));
+		boolean audience = "audience".equals(view);
+		if (view != null && !presenter && !audience) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "facilitate.error.noView");
+		}
+		deck.describe(model);
+		model.addAttribute("slide", slides.get(n - 1));
+		model.addAttribute("n", n);
+		model.addAttribute("section", Section.containing(deck.sections(), n));
+		model.addAttribute("nextSlide", n < slides.size() ? slides.get(n) : null);
+		model.addAttribute("presenter", presenter);
+		model.addAttribute("audience", audience);
+		String orgParam = deck.organisation() == null ? "" : "org=" + deck.organisation().id();
+		String viewParam = presenter ? "view=presenter" : audience ? "view=audience" : "";
+		model.addAttribute("query", query(viewParam, orgParam));
+		model.addAttribute("toggleQuery", query(presenter ? "" : "view=presenter", orgParam));
+		model.addAttribute("audienceQuery", query("view=audience", orgParam));
+		model.addAttribute("overviewQuery", query(orgParam));
+		return audience ? "facilitation/audience" : "facilitation/slide";
+	}
+
+	/** A course's slides as the signed-in facilitator sees them, with the sections they fall into. */
+	private record Deck(Course course, FacilitatorGuide guide, Organisation organisation, List<Slide> slides,
+			List<Section> sections) {
+
+		void describe(Model model) {
+			model.addAttribute("course", course);
+			model.addAttribute("org", organisation);
+			model.addAttribute("total", slides.size());
+			model.addAttribute("sections", sections);
+			model.addAttribute("base", "/facilitate/" + course.id() + "/");
+		}
+
+	}
+
+	private Deck deck(Authentication auth, String courseId, Long org) {
 		long me = requireFacilitator(auth);
 		Locale locale = LocaleContextHolder.getLocale();
 		Course course = course(courseId, locale);
@@ -91,24 +149,9 @@ class SlidesController {
 		List<LocalService> local = organisation == null ? List.of() : localServices.list(me, organisation.id());
 		String nation = accounts.get(me).nation().name().toLowerCase(Locale.ROOT).replace('_', '-');
 		List<SupportContact> national = contacts.forNation(nation, locale.getLanguage());
-		List<Slide> slides = SlideDeck.build(course, guides.of(course, locale.getLanguage()), national, local, messages,
-				locale);
-		if (n < 1 || n > slides.size()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "facilitate.error.noSlide");
-		}
-		boolean presenter = "1".equals(notes) || "true".equals(notes);
-		model.addAttribute("course", course);
-		model.addAttribute("slide", slides.get(n - 1));
-		model.addAttribute("n", n);
-		model.addAttribute("total", slides.size());
-		model.addAttribute("nextSlide", n < slides.size() ? slides.get(n) : null);
-		model.addAttribute("presenter", presenter);
-		model.addAttribute("org", organisation);
-		String orgParam = organisation == null ? "" : "org=" + organisation.id();
-		model.addAttribute("base", "/facilitate/" + course.id() + "/");
-		model.addAttribute("query", query(presenter ? "notes=1" : "", orgParam));
-		model.addAttribute("toggleQuery", query(presenter ? "" : "notes=1", orgParam));
-		return "facilitation/slide";
+		FacilitatorGuide guide = guides.of(course, locale.getLanguage());
+		List<Slide> slides = SlideDeck.build(course, guide, national, local, messages, locale);
+		return new Deck(course, guide, organisation, slides, Section.of(slides, course, guide));
 	}
 
 	private static String query(String... params) {

@@ -275,6 +275,7 @@ class AccessibilityTests {
 			String attempt = lesson.substring(0, lesson.indexOf("/steps/"));
 			List<String> paths = List.of("/courses", lesson, attempt + "/steps/check-open-question",
 					attempt + "/steps/scenario-cafe-chat", "/certificates", "/profile", "/booklet", "/facilitate/first-steps/3",
+					"/facilitate/first-steps/overview", "/facilitate/first-steps/3?view=presenter", "/facilitate/first-steps/3?view=audience",
 					"/org/" + demo.id() + "/dashboard", "/org/" + demo.id() + "/members", "/org/" + demo.id() + "/sessions/new");
 			for (int[] size : new int[][] { { 1280, 900 }, { 320, 800 } }) {
 				browser.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));

@@ -101,7 +101,9 @@ class FacilitationTests {
 		int total = pages.size();
 		assertThat(total).isGreaterThan(10);
 		assertThat(pages.get(0).body()).contains("Slide 1 of " + total).contains(firstSteps.title());
-		assertThat(pages.get(total - 1).body()).contains("Where to get help").contains("116 123").doesNotContain("rel=\"next\"");
+		assertThat(pages.get(total - 1).body()).contains("Where to get help").doesNotContain("rel=\"next\"");
+		assertThat(pages.stream().filter(p -> H1.matcher(p.body()).results().anyMatch(h -> h.group(1).startsWith("Where to get help"))))
+			.as("the closing slides have the contacts").anyMatch(p -> p.body().contains("116 123"));
 		for (BrowserlessSession.Page p : pages) {
 			assertThat(H1.matcher(p.body()).find()).as("every slide has a heading").isTrue();
 		}
@@ -113,6 +115,91 @@ class FacilitationTests {
 		// every lesson paragraph is on some slide
 		String all = String.join("\n", pages.stream().map(BrowserlessSession.Page::body).toList());
 		assertThat(all).contains("Module 1 of 2").contains("Listening first").contains("Knowing when to signpost");
+	}
+
+	@Test
+	void theOverviewListsEveryModuleWithItsSlidesAndEverySlideCanJumpToAModuleWithoutScript() {
+		BrowserlessSession s = signedIn(ORG_ADMIN, ORG_ADMIN_PASSWORD);
+		String base = "/facilitate/hub-leaders-mental-health-awareness/";
+		Course flagship = new CourseReader().read(Path.of("courses"), Path.of("courses/hub-leaders-mental-health-awareness")).course();
+		BrowserlessSession.Page overview = s.get(base + "overview");
+		assertThat(overview.status()).isEqualTo(200);
+		List<BrowserlessSession.Page> pages = walk(s, base + "1");
+		int total = pages.size();
+		assertThat(overview.body()).contains(total + " slides in " + flagship.modules().size() + " modules");
+		// each module: its number and title, the slides it spans, a link to its first slide that opens it
+		Matcher range = Pattern.compile("<h2><a href=\"" + Pattern.quote(base) + "(\\d+)\">(\\d+)\\. ([^<]+)</a></h2>\\s*"
+				+ "<p class=\"meta\">\\s*Slides (\\d+) to (\\d+)").matcher(overview.body());
+		int modules = 0;
+		int previousLast = 1;
+		while (range.find()) {
+			int first = Integer.parseInt(range.group(1));
+			assertThat(range.group(2)).isEqualTo(Integer.toString(modules + 1));
+			assertThat(range.group(3)).isEqualTo(flagship.modules().get(modules).title().replace("'", "&#39;"));
+			assertThat(Integer.parseInt(range.group(4))).isEqualTo(first).isEqualTo(previousLast + 1);
+			previousLast = Integer.parseInt(range.group(5));
+			Matcher h1 = H1.matcher(pages.get(first - 1).body());
+			assertThat(h1.find()).isTrue();
+			assertThat(h1.group(1)).isEqualTo(range.group(3));
+			modules++;
+		}
+		assertThat(modules).isEqualTo(flagship.modules().size());
+		assertThat(previousLast).as("the close follows the last module").isLessThan(total);
+		// every slide's title is listed, under its number
+		for (int n : List.of(1, total / 2, total)) {
+			Matcher h1 = H1.matcher(pages.get(n - 1).body());
+			assertThat(h1.find()).isTrue();
+			assertThat(overview.body()).contains("<p><a href=\"" + base + n + "\">" + h1.group(1));
+		}
+		// from any slide, plain links to the start of every module, in the same view
+		BrowserlessSession.Page presenter = s.get(base + (total / 2) + "?view=presenter");
+		for (int m = 1; m <= flagship.modules().size(); m++) {
+			assertThat(presenter.body()).containsPattern("<a href=\"" + Pattern.quote(base) + "\\d+\\?view=presenter\" data-n=\"\\d+\"[^>]*>"
+					+ m + "\\. ");
+		}
+		assertThat(presenter.body()).contains("aria-current=\"true\"");
+	}
+
+	@Test
+	void theAudienceWindowIsTheSlideAloneAndHasPlainLinksOnlyWhenScriptIsOff() {
+		BrowserlessSession s = signedIn(ORG_ADMIN, ORG_ADMIN_PASSWORD);
+		BrowserlessSession.Page audience = s.get("/facilitate/first-steps/2?view=audience");
+		assertThat(audience.status()).isEqualTo(200);
+		String withoutNoscript = audience.body().substring(audience.body().indexOf("<body")).replaceAll("(?s)<noscript>.*?</noscript>", "");
+		assertThat(withoutNoscript).doesNotContain("<nav").doesNotContain("<button").doesNotContain("<a rel=\"next\"")
+			.doesNotContain("Facilitator notes").doesNotContain("Slide 2 of").contains("<h1 id=\"slide-title\">");
+		assertThat(audience.body()).containsPattern("(?s)<noscript>.*href=\"/facilitate/first-steps/3\\?view=audience\".*</noscript>");
+		assertThat(s.get("/facilitate/first-steps/2?view=sideways").status()).isEqualTo(404);
+	}
+
+	@Test
+	void thePresenterWindowPreviewsTheRealNextSlide() {
+		BrowserlessSession s = signedIn(ORG_ADMIN, ORG_ADMIN_PASSWORD);
+		String base = "/facilitate/hub-leaders-mental-health-awareness/";
+		List<BrowserlessSession.Page> pages = walk(s, base + "1");
+		// a lesson in several parts: each part's preview is the next part, not the same title again
+		int part = indexOf(pages, "Part 1 of ");
+		assertThat(part).isPositive();
+		String now = slideSection(pages.get(part).body());
+		String next = slideSection(pages.get(part + 1).body());
+		assertThat(next).isNotEqualTo(now);
+		String presenter = s.get(base + (part + 1) + "?view=presenter").body();
+		String preview = presenter.substring(presenter.indexOf("class=\"next-preview\""));
+		assertThat(preview).contains(slideBody(next)).doesNotContain(slideBody(now));
+		Course flagship = new CourseReader().read(Path.of("courses"), Path.of("courses/hub-leaders-mental-health-awareness")).course();
+		assertThat(presenter).contains("Planned: about " + flagship.estimatedMinutes() + " minutes")
+			.contains("class=\"timer\" hidden");
+		// notes=1, as in older bookmarks, still opens the presenter window
+		assertThat(s.get(base + "1?notes=1").body()).contains("class=\"next-preview\"");
+	}
+
+	private static String slideSection(String page) {
+		return page.substring(page.indexOf("<section class=\"slide"), page.indexOf("</section>", page.indexOf("<section class=\"slide")));
+	}
+
+	private static String slideBody(String section) {
+		int at = section.indexOf("<div class=\"slide-body\">");
+		return section.substring(at, section.indexOf("</div>", at));
 	}
 
 	@Test
@@ -130,14 +217,14 @@ class FacilitationTests {
 	void thePresenterViewShowsTheNotesAndTheNextSlide() {
 		BrowserlessSession s = signedIn(ORG_ADMIN, ORG_ADMIN_PASSWORD);
 		String course = "/facilitate/hub-leaders-mental-health-awareness/";
-		BrowserlessSession.Page title = s.get(course + "1?notes=1");
+		BrowserlessSession.Page title = s.get(course + "1?view=presenter");
 		assertThat(title.body()).contains("Facilitator notes")
 			.contains("Welcome people and say who you are")
 			.contains("Ground rule: Share only what you are comfortable sharing")
 			.contains("Next slide: Why community matters");
 		assertThat(s.get(course + "1").body()).doesNotContain("Facilitator notes").doesNotContain("Welcome people and say");
 		// the module on open-door conversations warns the group before suicide is discussed
-		List<BrowserlessSession.Page> pages = walk(s, course + "1?notes=1");
+		List<BrowserlessSession.Page> pages = walk(s, course + "1?view=presenter");
 		BrowserlessSession.Page openDoor = pages.stream()
 			.filter(p -> p.body().contains("<h1 id=\"slide-title\">Open-door conversations</h1>"))
 			.findFirst()
@@ -153,7 +240,7 @@ class FacilitationTests {
 	@Test
 	void aScenarioIsDiscussedChoiceByChoiceThenTheFeedbackIsRevealed() {
 		BrowserlessSession s = signedIn(ORG_ADMIN, ORG_ADMIN_PASSWORD);
-		List<BrowserlessSession.Page> pages = walk(s, "/facilitate/first-steps/1?notes=1");
+		List<BrowserlessSession.Page> pages = walk(s, "/facilitate/first-steps/1?view=presenter");
 		Scenario scenario = firstSteps.modules().stream()
 			.flatMap(m -> m.items().stream())
 			.filter(Scenario.class::isInstance)

@@ -212,6 +212,7 @@ class RouteAccessMatrixTests {
 		row("GET /facilitate", Access.FACILITATOR);
 		row("GET /facilitate/{courseId}", Access.FACILITATOR);
 		row("GET /facilitate/{courseId}/{n}", Access.FACILITATOR);
+		row("GET /facilitate/{courseId}/overview", Access.FACILITATOR);
 		row("POST /language", Access.PUBLIC);
 		row("GET /org/{orgId}/sessions", Access.ORG_ADMIN);
 		row("POST /org/{orgId}/sessions", Access.ORG_ADMIN);
