@@ -204,4 +204,56 @@ class NoTrapsOnAPhoneBrowserTests {
 		}
 	}
 
+
+	@Test
+	void aLostVisitorGetsAWayOnAndAPassGivesACertificateThatChecksOutFromThePrintedLink() throws Exception {
+		Account volunteer = Learners.register(accounts, "Siân Pass", Nation.WALES, "en");
+		try (BrowserLearner learner = new BrowserLearner(port, course)) {
+			var browser = learner.browser();
+			learner.phoneWidth();
+			learner.signIn(volunteer.email(), Learners.PASSWORD);
+
+			// a mistyped address: a page in the visitor's language with a way on, and the language switch works there
+			learner.open("/courses/no-such-course/attempts/nope");
+			assertThat(learner.heading()).isEqualTo("Page not found");
+			assertThat(browser.findElements(By.cssSelector("main a[href='/']"))).as("a way on").isNotEmpty();
+			assertThat(learner.main()).doesNotContain("Exception").doesNotContain("endpoint").doesNotContain("java.");
+			learner.clickToLoad(By.cssSelector("button[form=language-form][value=cy]"));
+			assertThat(learner.heading()).as("the error page in Welsh, not a 500").isEqualTo("Heb ddod o hyd i’r dudalen");
+			learner.clickToLoad(By.cssSelector("button[form=language-form][value=en]"));
+			assertThat(learner.heading()).isEqualTo("Page not found");
+
+			// the whole course on a phone, passed; the result page leads to the certificate
+			learner.open("/courses");
+			learner.clickToLoad(By.cssSelector("form[action$='/first-steps/attempts'] button"));
+			learner.walkToAssessment();
+			learner.takeAssessment(false);
+			assertThat(learner.main()).as("a result worth finishing on").contains("Well done");
+			learner.screenshot("result-passed-phone");
+			learner.clickToLoad(By.linkText("Get your certificate"));
+			assertThat(learner.heading()).isEqualTo("My certificates");
+			for (int i = 0; i < 60 && learner.main().contains("being prepared"); i++) {
+				Thread.sleep(500);
+				learner.open("/certificates");
+			}
+			String pdfPath = browser.findElement(By.cssSelector("a.button[href$='/pdf']")).getAttribute("href");
+
+			// the link printed on the certificate (and in its QR code) is the address this site is used at
+			var cookie = browser.manage().getCookieNamed("SESSION");
+			var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(pdfPath))
+				.header("Cookie", cookie.getName() + "=" + cookie.getValue()).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(response.statusCode()).isEqualTo(200);
+			String printed;
+			try (var pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+				printed = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+			}
+			var link = java.util.regex.Pattern.compile("http://localhost:" + port + "/verify/[A-Z0-9-]+").matcher(printed.replaceAll("\\s+", ""));
+			assertThat(link.find()).as("the verify link printed on the certificate points at this site").isTrue();
+			learner.open(link.group().replaceFirst("^http://localhost:" + port, ""));
+			assertThat(learner.main()).as("the printed link opens a valid certificate").contains("Siân Pass").containsIgnoringCase("valid");
+			learner.screenshot("verify-phone");
+		}
+	}
+
 }
