@@ -182,7 +182,8 @@ public class Booklets implements SmartInitializingSingleton {
 				contacts.forNation(nationCode(request.nation()), language), membership, local, today);
 		BookletRenderer.Booklet booklet = new BookletRenderer.Booklet(language,
 				content.text("booklet.pdf.title", localised.course().title()),
-				BookletRenderer.Paper.valueOf(request.size().name()), today, content.text("booklet.page"), content.blocks());
+				BookletRenderer.Paper.valueOf(request.size().name()), today, content.text("booklet.page"),
+				content.supportLine(), content.blocks());
 		Printed result = new Printed(renderer.get().render(booklet), language, fellBack);
 		printed.put(new Printing(localised.course().id(), localised.course().version(), language, request.language(),
 				request.nation(), request.size(), membership, local, today), result);
@@ -240,6 +241,9 @@ public class Booklets implements SmartInitializingSingleton {
 
 		final List<Block> blocks = new ArrayList<>();
 
+		/** Where blocks go: the booklet, or the section being gathered for {@link #guarded}. */
+		List<Block> target = blocks;
+
 		Content(Course course, String language, boolean fellBack, Nation nation, List<SupportContact> national,
 				Membership organisation, List<LocalService> local, LocalDate today) {
 			this.course = course;
@@ -280,13 +284,48 @@ public class Booklets implements SmartInitializingSingleton {
 			if (organisation != null) {
 				directory();
 			}
-			help("help-back");
 			back();
 			return blocks;
 		}
 
 		void add(Block block) {
-			blocks.add(block);
+			target.add(block);
+		}
+
+		/**
+		 * Lays out an item's blocks; when its pages discuss suicide or self-harm, as one section whose every page
+		 * carries the support line at its foot (the content brief's support box on every such page).
+		 */
+		void guarded(ModuleItem item, Runnable body) {
+			if (!SafetyFlags.hasSupportBox(item)) {
+				body.run();
+				return;
+			}
+			List<Block> outer = target;
+			target = new ArrayList<>();
+			body.run();
+			outer.add(new Block.SupportPages(target));
+			target = outer;
+		}
+
+		/**
+		 * The short support line at the foot of pages that discuss suicide or self-harm: 999, the Samaritans (for
+		 * every nation) and the page with all the contacts.
+		 */
+		List<Run> supportLine() {
+			List<Run> runs = new ArrayList<>();
+			runs.add(Run.bold(text("booklet.supportLine.lead") + " "));
+			runs.add(Run.plain(text("booklet.supportLine.urgent") + " "));
+			national.stream().filter(c -> "samaritans".equals(c.id())).findFirst()
+				.ifPresent(c -> runs.add(Run.plain(c.name() + ": " + c.reach() + ". ")));
+			runs.addAll(contactsOn());
+			return runs;
+		}
+
+		/** "The support contacts for Wales are on page 2." */
+		List<Run> contactsOn() {
+			return List.of(Run.plain(text("booklet.contactsOn", text("nation." + nation.name())) + " "),
+					Run.pageOf("help-front"), Run.plain("."));
 		}
 
 		Block.Paragraph p(String text) {
@@ -298,14 +337,17 @@ public class Booklets implements SmartInitializingSingleton {
 		}
 
 		void cover() {
-			add(new Block.Heading(1, course.title(), "cover", 1));
-			add(Block.Paragraph.of(Block.Look.LEAD, text("booklet.cover.awareness")));
-			add(meta(text("booklet.cover.version", course.version())));
-			add(meta(text("booklet.cover.printed", today.format(dates))));
-			add(meta(text("booklet.cover.nation", text("nation." + nation.name()))));
-			if (organisation != null) {
-				add(meta(text("booklet.cover.organisation", organisation.organisationName())));
-			}
+			List<String> details = new ArrayList<>();
+			details.add(join(text("booklet.cover.language", text("booklet.language." + language)),
+					text("booklet.cover.version", course.version())));
+			details.add(text("booklet.cover.printed", today.format(dates)));
+			details.add(text("booklet.cover.nation", text("nation." + nation.name())));
+			add(new Block.Cover(text("booklet.cover.kicker"), course.title(), text("booklet.cover.for"),
+					organisation == null ? null : organisation.organisationName(), details,
+					text("booklet.cover.awareness")));
+			List<Run> help = new ArrayList<>(List.of(Run.bold(text("support.urgent") + " ")));
+			help.addAll(contactsOn());
+			add(new Block.Paragraph(help, Block.Look.URGENT, null));
 			if (fellBack) {
 				// Said in Welsh (tagged as Welsh) and in English: the reader asked for Welsh.
 				add(new Block.Boxed(List.of(
@@ -326,8 +368,7 @@ public class Booklets implements SmartInitializingSingleton {
 			add(contactList());
 			if (organisation != null) {
 				add(new Block.Paragraph(List.of(Run.plain(text("booklet.help.local", organisation.organisationName()) + " "),
-						Run.plain(text("booklet.pageWord") + " "), Run.pageOf("local"), Run.plain(".")), Block.Look.BODY,
-						null));
+						Run.pageOf("local"), Run.plain(".")), Block.Look.BODY, null));
 			}
 		}
 
@@ -368,7 +409,6 @@ public class Booklets implements SmartInitializingSingleton {
 			if (organisation != null) {
 				entries.add(new Block.Contents.Entry(text("booklet.local.title", organisation.organisationName()), "local", 1));
 			}
-			entries.add(new Block.Contents.Entry(text("booklet.help.title"), "help-back", 1));
 			entries.add(new Block.Contents.Entry(text("booklet.back.title"), "back", 1));
 			add(new Block.Contents(entries));
 		}
@@ -399,23 +439,30 @@ public class Booklets implements SmartInitializingSingleton {
 			add(new Block.PageBreak());
 			add(new Block.Heading(1, moduleTitle(n, module), "module-" + module.id(), 1));
 			for (ModuleItem item : module.items()) {
-				if (item instanceof Lesson lesson) {
-					lesson(lesson);
-				}
-				else if (item instanceof KnowledgeCheck check) {
-					check(check);
-				}
-				else if (item instanceof Scenario scenario) {
-					scenario(scenario);
-				}
-				else if (item instanceof WellbeingPlan plan) {
-					plan(plan);
-				}
+				guarded(item, () -> {
+					if (item instanceof Lesson lesson) {
+						lesson(lesson);
+					}
+					else if (item instanceof KnowledgeCheck check) {
+						check(check);
+					}
+					else if (item instanceof Scenario scenario) {
+						scenario(scenario);
+					}
+					else if (item instanceof WellbeingPlan plan) {
+						plan(plan);
+					}
+				});
 			}
 		}
 
 		List<Block> html(String html, String source) {
 			return HtmlBlocks.of(html, href -> anchorsBySource.get(resolve(source, href)), text("booklet.pageWord"));
+		}
+
+		/** Adds blocks made from a course's HTML. */
+		void addHtml(String html, String source) {
+			target.addAll(html(html, source));
 		}
 
 		/** A link's target path relative to the course folder, from the file it is written in. */
@@ -440,35 +487,21 @@ public class Booklets implements SmartInitializingSingleton {
 		void lesson(Lesson lesson) {
 			add(new Block.Heading(2, lesson.title(), anchor(lesson), 2));
 			contentNote(lesson);
-			blocks.addAll(html(lesson.html(), lesson.source()));
-			supportBox(lesson);
+			addHtml(lesson.html(), lesson.source());
 		}
 
 		/** The content note at the start of a section that opens with one. */
 		void contentNote(ModuleItem item) {
 			if (SafetyFlags.hasContentNote(item)) {
+				List<Run> note = new ArrayList<>(List.of(Run.plain(text("booklet.contentNote") + " ")));
+				note.addAll(contactsOn());
 				add(new Block.Boxed(List.of(new Block.Paragraph(List.of(Run.bold(text("support.contentNote.title"))),
-						Block.Look.URGENT, null), p(text("booklet.contentNote"))), true));
+						Block.Look.URGENT, null), new Block.Paragraph(note, Block.Look.BODY, null)), true));
 			}
-		}
-
-		/**
-		 * The support box at the end of a section whose pages have one: kept to one line that points to the
-		 * full list of contacts at the front, so the list is not printed again after every section.
-		 */
-		void supportBox(ModuleItem item) {
-			if (!SafetyFlags.hasSupportBox(item)) {
-				return;
-			}
-			add(new Block.Boxed(List.of(new Block.Paragraph(List.of(
-					Run.bold(text("booklet.support.pointer", text("nation." + nation.name())) + " "),
-					Run.plain(text("booklet.pageWord") + " "), Run.pageOf("help-front"), Run.plain(".")), Block.Look.BODY,
-					null)), false));
 		}
 
 		List<Run> answersOn(String anchor) {
-			return List.of(Run.plain(text("booklet.answersOn") + " "), Run.plain(text("booklet.pageWord") + " "),
-					Run.pageOf(anchor), Run.plain("."));
+			return List.of(Run.plain(text("booklet.answersOn") + " "), Run.pageOf(anchor), Run.plain("."));
 		}
 
 		void check(KnowledgeCheck check) {
@@ -490,7 +523,6 @@ public class Booklets implements SmartInitializingSingleton {
 				questions.add(item);
 			}
 			add(new Block.Bullets(true, false, questions));
-			supportBox(check);
 		}
 
 		/** The scenario's nodes in story order (from the start, breadth first), then any not reached. */
@@ -521,7 +553,7 @@ public class Booklets implements SmartInitializingSingleton {
 			for (Map.Entry<String, Integer> e : sections.entrySet()) {
 				Scenario.Node node = scenario.node(e.getKey()).orElseThrow();
 				add(new Block.Heading(3, text("booklet.story.section", e.getValue()), null, 0));
-				blocks.addAll(html(node.textHtml(), scenario.source()));
+				addHtml(node.textHtml(), scenario.source());
 				if (node.ending() || node.choices().isEmpty()) {
 					add(new Block.Paragraph(List.of(Run.bold(text("booklet.story.end"))), Block.Look.BODY, null));
 					continue;
@@ -534,13 +566,12 @@ public class Booklets implements SmartInitializingSingleton {
 				}
 				add(new Block.Bullets(true, true, choices));
 			}
-			supportBox(scenario);
 		}
 
 		void plan(WellbeingPlan plan) {
 			add(new Block.Heading(2, plan.title(), anchor(plan), 2));
 			contentNote(plan);
-			blocks.addAll(html(plan.introHtml(), plan.source()));
+			addHtml(plan.introHtml(), plan.source());
 			for (WellbeingPlan.Prompt prompt : plan.prompts()) {
 				add(new Block.Paragraph(List.of(Run.bold(prompt.label())), Block.Look.BODY, null));
 				if (prompt.hint() != null && !prompt.hint().isBlank()) {
@@ -548,7 +579,6 @@ public class Booklets implements SmartInitializingSingleton {
 				}
 				add(new Block.WriteIn(3));
 			}
-			supportBox(plan);
 		}
 
 		void answers() {
@@ -557,12 +587,14 @@ public class Booklets implements SmartInitializingSingleton {
 			add(p(text("booklet.answers.lead")));
 			for (CourseModule module : course.modules()) {
 				for (ModuleItem item : module.items()) {
-					if (item instanceof KnowledgeCheck check) {
-						checkAnswers(check);
-					}
-					else if (item instanceof Scenario scenario) {
-						scenarioAnswers(scenario);
-					}
+					guarded(item, () -> {
+						if (item instanceof KnowledgeCheck check) {
+							checkAnswers(check);
+						}
+						else if (item instanceof Scenario scenario) {
+							scenarioAnswers(scenario);
+						}
+					});
 				}
 			}
 		}
@@ -594,7 +626,6 @@ public class Booklets implements SmartInitializingSingleton {
 				questions.add(item);
 			}
 			add(new Block.Bullets(true, false, questions));
-			supportBox(check);
 		}
 
 		void scenarioAnswers(Scenario scenario) {
@@ -622,7 +653,6 @@ public class Booklets implements SmartInitializingSingleton {
 				}
 				add(new Block.Bullets(true, true, choices));
 			}
-			supportBox(scenario);
 		}
 
 		void directory() {
@@ -659,6 +689,7 @@ public class Booklets implements SmartInitializingSingleton {
 			add(p(text("booklet.cover.awareness")));
 			add(p(text("booklet.back.printed", today.format(dates), text("nation." + nation.name()))));
 			add(new Block.Paragraph(List.of(Run.bold(text("support.urgent"))), Block.Look.URGENT, null));
+			add(new Block.Paragraph(contactsOn(), Block.Look.BODY, null));
 		}
 
 	}

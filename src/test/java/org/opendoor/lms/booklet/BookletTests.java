@@ -173,6 +173,108 @@ class BookletTests {
 		}
 	}
 
+	/** Each page's text, in order. */
+	private static List<String> pages(PDDocument doc) throws IOException {
+		List<String> pages = new ArrayList<>();
+		PDFTextStripper stripper = new PDFTextStripper();
+		for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+			stripper.setStartPage(i);
+			stripper.setEndPage(i);
+			pages.add(stripper.getText(doc).replaceAll("\\s+", " "));
+		}
+		return pages;
+	}
+
+	/** The page number (from 1) a top-level bookmark points to. */
+	private static int bookmarkPage(PDDocument doc, String title) throws IOException {
+		for (PDOutlineItem item : doc.getDocumentCatalog().getDocumentOutline().children()) {
+			if (item.getTitle().equals(title)) {
+				return doc.getPages().indexOf(item.findDestinationPage(doc)) + 1;
+			}
+		}
+		throw new AssertionError("no bookmark " + title);
+	}
+
+	private static int count(String text, String part) {
+		return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+	}
+
+	@Test
+	void everyPageThatTalksAboutSuicideHasHelpOnItAndTheContactsArePrintedOnce() throws Exception {
+		Object[][] cases = { { "en", "A4", "suicide", "If a life is at risk, call 999.", "Where to get help",
+				"How to use this booklet", "The support contacts for Wales are on page " },
+				{ "cy", "A5", "hunanladd", "Os oes bywyd mewn perygl, ffoniwch 999.", "Ble i gael help",
+						"Sut i ddefnyddio’r llyfryn hwn", "Mae’r manylion cyswllt cymorth ar gyfer Cymru ar dudalen " } };
+		for (Object[] c : cases) {
+			String lang = (String) c[0];
+			byte[] pdf = booklet("lang=" + lang + "&nation=wales&size=" + c[1], people.volunteerA());
+			List<SupportContact> welsh = contacts.forNation("wales", lang);
+			Course course = catalogue.version(catalogue.latest(FLAGSHIP).orElseThrow().versionId(), lang);
+			try (PDDocument doc = Loader.loadPDF(pdf)) {
+				List<String> pages = pages(doc);
+				int help = bookmarkPage(doc, (String) c[4]);
+				int firstLesson = bookmarkPage(doc, (String) c[5]);
+				String pointer = c[6] + String.valueOf(help) + ".";
+				int discussing = 0;
+				// After the cover, the contacts and the contents, a page that mentions suicide shows 999, the
+				// Samaritans and where the full list is.
+				for (int i = firstLesson - 1; i < pages.size(); i++) {
+					String page = pages.get(i);
+					if (page.toLowerCase(java.util.Locale.ROOT).contains((String) c[2])) {
+						discussing++;
+						assertThat(page).as("%s page %d", lang, i + 1).contains((String) c[3], "116 123", pointer);
+					}
+				}
+				assertThat(discussing).as("pages about suicide").isGreaterThan(5);
+				assertThat(pages.get(help - 1)).contains((String) c[4]);
+
+				// The whole list is printed once, at the front, not after every section.
+				String all = String.join(" ", pages);
+				for (SupportContact contact : welsh) {
+					if (!"samaritans".equals(contact.id())) {
+						assertThat(count(all, contact.name() + ": " + contact.reach())).as(contact.name()).isEqualTo(1);
+					}
+				}
+				assertThat(count(all, (String) c[4])).as("the contacts' heading: the list and the contents").isEqualTo(2);
+
+				// No more pages than the printed lines fill, with room for breaks before modules and sections.
+				int lines = new PDFTextStripper().getText(doc).split("\\R").length;
+				float height = doc.getPage(0).getMediaBox().getHeight();
+				float margin = "A4".equals(c[1]) ? 56 : 36;
+				int linesPerPage = (int) ((height - 2 * margin - 22) / (11.5f * 1.45f));
+				int modules = course.modules().size();
+				assertThat(doc.getNumberOfPages()).as("%s %s pages for %d lines", lang, c[1], lines)
+					.isLessThanOrEqualTo(Math.round(lines / (linesPerPage * 0.8f)) + 2 * modules + 6);
+			}
+		}
+	}
+
+	@Test
+	void theCoverNamesTheCourseTheOrganisationTheLanguageAndWhatTheCourseIsNot() throws Exception {
+		String organisation = organisations.membershipsOf(people.volunteerA().id()).get(0).organisationName();
+		Course english = catalogue.latest(FLAGSHIP).orElseThrow().course();
+		byte[] pdf = booklet("lang=en&nation=wales&size=A4&org=" + people.orgA(), people.volunteerA());
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			assertThat(pages(doc).get(0)).contains("Course booklet", english.title(), "Prepared for " + organisation,
+					"Language: English", "Version " + english.version(), "Printed on",
+					"An awareness course", "does not train you to diagnose or treat", "call 999",
+					"The support contacts for Wales are on page 2.");
+		}
+		byte[] welsh = booklet("lang=cy&nation=wales&size=A5&org=" + people.orgA(), people.volunteerA());
+		assertThat(VeraPdf.failures(welsh, PDFAFlavour.PDFUA_1)).isEmpty();
+		Course cymraeg = catalogue.version(catalogue.latest(FLAGSHIP).orElseThrow().versionId(), "cy");
+		try (PDDocument doc = Loader.loadPDF(welsh)) {
+			assertThat(pages(doc).get(0)).contains("Llyfryn y cwrs", cymraeg.title(),
+					"Wedi’i baratoi ar gyfer " + organisation, "Iaith: Cymraeg", "Fersiwn " + cymraeg.version(),
+					"Nid yw’n eich hyfforddi i wneud diagnosis na thrin neb", "ar dudalen 2.")
+				.doesNotContain("Language");
+		}
+		// Without an organisation the cover says nothing about one.
+		try (PDDocument doc = Loader.loadPDF(booklet("lang=en&nation=wales&size=A4", people.outsider()))) {
+			assertThat(pages(doc).get(0)).contains(english.title()).doesNotContain("Prepared for");
+		}
+	}
+
 	@Test
 	void anA5BookletHasSmallerPagesAndMorePagesThanA4AndIsAccessibleToo() throws Exception {
 		byte[] a4 = booklet("size=A4", people.outsider());

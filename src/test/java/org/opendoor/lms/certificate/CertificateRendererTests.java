@@ -54,7 +54,11 @@ class CertificateRendererTests {
 			.contains("Version 1.0.0")
 			.contains("Why community matters · Open-door conversations · Signposting thresholds · Looking after yourself and your team")
 			.contains("About 2 hours of learning")
-			.contains("Issued on 23 November 2026 by Demo Community Hub")
+			.contains("Issued by")
+			.contains("Demo Community Hub")
+			.contains("Date of issue")
+			.contains("23 November 2026")
+			.contains("This is an awareness course. It does not qualify anyone to diagnose or treat.")
 			.contains("Valid until 23 November 2029")
 			.contains("Verification code: ABCD-EFGH-JKMN-PQRS-TVWX")
 			.contains("http://localhost:8080/verify/ABCD-EFGH-JKMN-PQRS-TVWX")
@@ -69,8 +73,10 @@ class CertificateRendererTests {
 	@Test
 	void welshCertificatesUseTheWelshTexts() throws IOException {
 		byte[] pdf = RENDERER.render(content("Dafydd ap Gwŷn", "cy"));
-		assertThat(text(pdf)).contains("Tystysgrif cwblhau").contains("Dafydd ap Gwŷn").contains("Tachwedd")
-			.contains("Tua 2 awr o ddysgu");
+		assertThat(text(pdf)).contains("Tystysgrif cwblhau").contains("Dafydd ap Gwŷn").contains("23 Tachwedd 2026")
+			.contains("Tua 2 awr o ddysgu").contains("Cyhoeddwyd gan").contains("Demo Community Hub")
+			.contains("Dyddiad cyhoeddi").contains("Nid yw'n rhoi cymhwyster i neb wneud diagnosis na thrin")
+			.doesNotContain("Issued");
 		assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
 	}
 
@@ -105,6 +111,16 @@ class CertificateRendererTests {
 		assertThat(RENDERER.printable("Ali 🦄 Smith")).isEqualTo("Ali \u25A1 Smith");
 		assertThat(RENDERER.printable("王小明")).isEqualTo("\u25A1\u25A1\u25A1");
 		assertThat(RENDERER.printable("דוד כהן")).isEqualTo("ןהכ דוד");
+	}
+
+	@Test
+	void aLongOrganisationNameShrinksToItsColumnAndStaysValid() throws IOException {
+		CertificateContent c = content("Siân Lloyd", "cy");
+		String organisation = "Canolfan Gymunedol a Banc Bwyd Llanfair-ym-Muallt a’r Cylch (Elusen Gofrestredig)";
+		byte[] pdf = RENDERER.render(new CertificateContent(c.code(), c.learnerName(), c.courseTitle(), c.courseVersion(),
+				c.modules(), c.minutes(), c.issuedOn(), c.expiresOn(), organisation, c.verifyUrl(), c.language()));
+		assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
+		assertThat(text(pdf).replaceAll("\\s+", " ")).contains(organisation).contains("Siân Lloyd");
 	}
 
 	@Test

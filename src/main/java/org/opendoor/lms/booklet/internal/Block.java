@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A block of a booklet, in reading order: what {@link BookletRenderer} lays out, tags and draws. */
 public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Bullets, Block.Quote, Block.Boxed,
-		Block.WriteIn, Block.Contents, Block.PageBreak {
+		Block.WriteIn, Block.Contents, Block.PageBreak, Block.SupportPages, Block.Cover {
 
 	/**
 	 * A heading (H1 to H3).
@@ -19,7 +19,7 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Bull
 
 	/** How a paragraph looks. */
 	enum Look {
-		BODY, LEAD, META, URGENT, COVER_TITLE
+		BODY, LEAD, META, URGENT, COVER_TITLE, COVER_ORGANISATION
 	}
 
 	/**
@@ -78,6 +78,28 @@ public sealed interface Block permits Block.Heading, Block.Paragraph, Block.Bull
 		public record Entry(String text, String anchor, int level) {
 		}
 
+	}
+
+	/**
+	 * Content that discusses suicide or self-harm: every page it is printed on carries the booklet's support
+	 * line at its foot, so help is never more than a glance away.
+	 */
+	record SupportPages(List<Block> blocks) implements Block {
+	}
+
+	/**
+	 * The cover page's designed top: the title on a coloured band, then who the booklet is for, its details and
+	 * the awareness statement.
+	 *
+	 * @param kicker a short line above the title, for example "Course booklet"
+	 * @param title the course title (the document's H1)
+	 * @param preparedFor the words before the organisation's name, for example "Prepared for"
+	 * @param organisation the organisation the booklet is for, or {@code null}
+	 * @param details short lines: language, version, date printed, whose contacts
+	 * @param awareness what the course is and is not
+	 */
+	record Cover(String kicker, String title, String preparedFor, String organisation, List<String> details,
+			String awareness) implements Block {
 	}
 
 	/** Starts a new page. */

@@ -76,10 +76,12 @@ public final class BookletRenderer {
 	 * @param paper the paper size
 	 * @param printedOn the date printed (fixes the document's dates)
 	 * @param pageLabel the page number text with {0} for the number, for example "Page {0}"
+	 * @param supportLine the short support line printed at the foot of every page that holds a
+	 * {@link Block.SupportPages} block's content (999, a helpline and the page of the full list)
 	 * @param blocks the content in reading order
 	 */
 	public record Booklet(String language, String title, Paper paper, LocalDate printedOn, String pageLabel,
-			List<Block> blocks) {
+			List<Run> supportLine, List<Block> blocks) {
 	}
 
 	static final float BODY = 11.5f;
@@ -93,6 +95,16 @@ public final class BookletRenderer {
 	private static final Color URGENT = new Color(0xA5, 0x1C, 0x30);
 
 	private static final Color RULE = new Color(0x8A, 0x94, 0x98);
+
+	private static final Color PALE = new Color(0xE6, 0xF0, 0xEE);
+
+	private static final Color LIGHT = new Color(0xFF, 0xF4, 0xD6);
+
+	private static final Color DOOR = new Color(0x00, 0x3F, 0x38);
+
+	private static final Color URGENT_SOFT = new Color(0xF2, 0xB7, 0x05);
+
+	private static final Style SUPPORT_STYLE = new Style(9.5f, false, false, TEXT);
 
 	private static final int WIDTH_TABLE = 0x2600;
 
@@ -133,11 +145,9 @@ public final class BookletRenderer {
 	/** Lays out and draws the booklet. */
 	public byte[] render(Booklet booklet) {
 		// Page references are laid out at the width of their numbers: lay out again until the pages settle.
-		Layout layout = new Layout(booklet.paper(), Map.of());
-		layout.blocks(booklet.blocks(), layout.root, booklet.paper().margin);
+		Layout layout = new Layout(booklet, Map.of());
 		for (int pass = 0; pass < 3; pass++) {
-			Layout again = new Layout(booklet.paper(), layout.anchors);
-			again.blocks(booklet.blocks(), again.root, booklet.paper().margin);
+			Layout again = new Layout(booklet, layout.anchors);
 			boolean settled = again.anchors.equals(layout.anchors);
 			layout = again;
 			if (settled) {
@@ -212,6 +222,15 @@ public final class BookletRenderer {
 			boolean alignRight) implements Op {
 	}
 
+	/** A closed shape that is decoration (an artifact): filled, outlined or both. */
+	private record ShapeOp(float[] xs, float[] ys, Color fill, Color stroke, float width) implements Op {
+
+		static ShapeOp box(float x, float y, float w, float h, Color fill) {
+			return new ShapeOp(new float[] { x, x + w, x + w, x }, new float[] { y, y, y + h, y + h }, fill, null, 0);
+		}
+
+	}
+
 	/** A line that is not content (an artifact). */
 	private record RuleOp(float x1, float y1, float x2, float y2, float width, Color colour) implements Op {
 	}
@@ -221,6 +240,12 @@ public final class BookletRenderer {
 		final List<Op> ops = new ArrayList<>();
 
 		final List<Annotation> annotations = new ArrayList<>();
+
+		/** Whether the page holds content of a {@link Block.SupportPages} block, and so carries the support line. */
+		boolean support;
+
+		/** The section whose support line this page's is in the structure tree, or {@code null} (an artifact). */
+		Node supportNode;
 
 	}
 
@@ -274,14 +299,24 @@ public final class BookletRenderer {
 		/** The pages of anchors from the last layout, to size page references. */
 		final Map<String, Integer> known;
 
-		Layout(Paper paper, Map<String, Integer> known) {
-			this.paper = paper;
+		/** The support line, broken into lines at the foot's width. */
+		final List<List<Word>> supportLines;
+
+		/** How many {@link Block.SupportPages} blocks the content being laid out is inside. */
+		int supportDepth;
+
+		/** Lays out the whole booklet. */
+		Layout(Booklet booklet, Map<String, Integer> known) {
+			this.paper = booklet.paper();
 			this.known = known;
 			this.pageWidth = paper.size.getWidth();
 			this.top = paper.size.getHeight() - paper.margin;
 			this.bottom = paper.margin + 22;
 			this.right = pageWidth - paper.margin;
+			this.supportLines = wrap(words(booklet.supportLine(), SUPPORT_STYLE, known), right - paper.margin - 14);
 			newPage();
+			blocks(booklet.blocks(), root, paper.margin);
+			closePage();
 		}
 
 		PageLayout page() {
@@ -289,15 +324,46 @@ public final class BookletRenderer {
 		}
 
 		void newPage() {
+			if (!pages.isEmpty()) {
+				closePage();
+			}
 			pages.add(new PageLayout());
 			y = top;
 			fresh = true;
 		}
 
+		/** The lowest a line may reach on this page: above the support line when the page carries one. */
+		float floor() {
+			return page().support || supportDepth > 0 ? bottom + supportHeight() : bottom;
+		}
+
+		float supportHeight() {
+			return supportLines.size() * SUPPORT_STYLE.size() * 1.35f + 12;
+		}
+
 		/** Starts a new page unless there is room for {@code height} more points on this one. */
 		void room(float height) {
-			if (y - height < bottom && !fresh) {
+			if (y - height < floor() && !fresh) {
 				newPage();
+			}
+			if (supportDepth > 0) {
+				page().support = true;
+			}
+		}
+
+		/** Puts the support line at the foot of a page that carries one: tagged once per section, else an artifact. */
+		void closePage() {
+			PageLayout page = page();
+			if (!page.support || supportLines.isEmpty()) {
+				return;
+			}
+			float leading = SUPPORT_STYLE.size() * 1.35f;
+			float at = bottom + supportHeight() - 4;
+			page.ops.add(new RuleOp(paper.margin, at, right, at, 1.2f, URGENT));
+			at -= 4;
+			for (List<Word> line : supportLines) {
+				at -= leading;
+				emit(page.supportNode, line, paper.margin + 14, at + (leading - SUPPORT_STYLE.size()) * 0.35f);
 			}
 		}
 
@@ -334,6 +400,19 @@ public final class BookletRenderer {
 			else if (block instanceof Block.WriteIn w) {
 				writeIn(w.lines(), left);
 			}
+			else if (block instanceof Block.SupportPages s) {
+				Node section = new Node("Sect", parent);
+				supportDepth++;
+				blocks(s.blocks(), section, left);
+				supportDepth--;
+				if (page().support && page().supportNode == null) {
+					// Read once, after the section, by a screen reader; seen at the foot of each of its pages.
+					page().supportNode = new Node("P", section);
+				}
+			}
+			else if (block instanceof Block.Cover c) {
+				cover(c, parent);
+			}
 			else if (block instanceof Block.Contents c) {
 				contents(c, parent, left);
 			}
@@ -342,6 +421,68 @@ public final class BookletRenderer {
 					newPage();
 				}
 			}
+		}
+
+		/**
+		 * The cover: a coloured band with the title and an open door drawn in it, then who the booklet is for,
+		 * its details and the awareness statement on a tinted panel. Only the text is content; shapes are artifacts.
+		 */
+		void cover(Block.Cover c, Node parent) {
+			float height = paper.size.getHeight();
+			float left = paper.margin;
+			int bandAt = page().ops.size();
+			y = height - paper.margin * (paper == Paper.A4 ? 1.2f : 0.9f);
+			Style kicker = new Style(12, true, false, PALE);
+			Style title = new Style(paper == Paper.A4 ? 30 : 22, true, false, Color.WHITE);
+			for (List<Word> line : wrap(words(List.of(Run.plain(c.kicker())), kicker, known), right - left)) {
+				line(new Node("P", parent), line, left, kicker.size() * 1.45f);
+			}
+			y -= 8;
+			anchors.put("cover", pages.size() - 1);
+			marks.add(new Mark(printable(c.title()), 1, pages.size() - 1, height));
+			Node h1 = new Node("H1", parent);
+			for (List<Word> line : wrap(words(List.of(Run.plain(c.title())), title, known), right - left)) {
+				line(h1, line, left, title.size() * 1.2f);
+			}
+			// An open door, bottom right of the band.
+			float doorHeight = paper == Paper.A4 ? 96 : 60;
+			float doorWidth = doorHeight * 0.55f;
+			float bandBottom = Math.min(height * (paper == Paper.A4 ? 0.58f : 0.66f), y - doorHeight - paper.margin * 0.8f);
+			float doorX = right - doorWidth - 8;
+			float doorY = bandBottom + paper.margin * 0.55f;
+			List<Op> band = List.of(ShapeOp.box(0, bandBottom, pageWidth, height - bandBottom, ACCENT),
+					ShapeOp.box(0, bandBottom - 6, pageWidth, 6, URGENT_SOFT),
+					ShapeOp.box(doorX, doorY, doorWidth, doorHeight, LIGHT),
+					new ShapeOp(new float[] { doorX, doorX + doorWidth * 0.62f, doorX + doorWidth * 0.62f, doorX },
+							new float[] { doorY, doorY - doorHeight * 0.08f, doorY + doorHeight * 1.04f, doorY + doorHeight },
+							DOOR, Color.WHITE, 1.5f),
+					ShapeOp.box(doorX + doorWidth * 0.48f, doorY + doorHeight * 0.47f, 3, 3, Color.WHITE),
+					new ShapeOp(new float[] { doorX - 6, doorX + doorWidth + 6 }, new float[] { doorY, doorY }, null,
+							Color.WHITE, 2));
+			page().ops.addAll(bandAt, band);
+			y = bandBottom - 6 - paper.margin * (paper == Paper.A4 ? 0.8f : 0.6f);
+			fresh = false;
+			if (c.organisation() != null) {
+				paragraph(Block.Paragraph.of(Block.Look.META, c.preparedFor()), parent, left);
+				paragraph(new Block.Paragraph(List.of(Run.plain(c.organisation())), Block.Look.COVER_ORGANISATION, null),
+						parent, left);
+				y -= 6;
+			}
+			for (String detail : c.details()) {
+				paragraph(Block.Paragraph.of(Block.Look.META, detail), parent, left);
+			}
+			y -= paper == Paper.A4 ? 10 : 4;
+			Style lead = style(Block.Look.LEAD);
+			// The panel is drawn behind the statement, so the statement is kept on one page.
+			room(wrap(words(List.of(Run.plain(c.awareness())), lead, known), right - left - 18).size() * lead.size() * 1.45f
+					+ 10);
+			int panelAt = page().ops.size();
+			float panelTop = y;
+			bars.add(new Bar(left + 2, 4, ACCENT));
+			paragraph(Block.Paragraph.of(Block.Look.LEAD, c.awareness()), new Node("Sect", parent), left + 18);
+			bars.remove(bars.size() - 1);
+			page().ops.add(panelAt, ShapeOp.box(left, y, right - left, panelTop - y + 6, PALE));
+			y -= 6;
 		}
 
 		void space(float points) {
@@ -381,6 +522,8 @@ public final class BookletRenderer {
 					return new Style(BODY, true, false, URGENT);
 				case COVER_TITLE:
 					return new Style(28, true, false, ACCENT);
+				case COVER_ORGANISATION:
+					return new Style(17, true, false, ACCENT);
 				default:
 					return new Style(BODY, false, false, TEXT);
 			}
@@ -519,6 +662,11 @@ public final class BookletRenderer {
 					j++;
 				}
 				Node owner = node;
+				if (owner == null) {
+					page().ops.add(new TextOp(null, null, start, baseline, text.toString(), first.style(), first.pageOf(), false));
+					i = j;
+					continue;
+				}
 				if (first.link() != null) {
 					owner = linkNodes.computeIfAbsent(first.link(), k -> new Node("Link", node));
 					float size = first.style().size();
@@ -647,11 +795,42 @@ public final class BookletRenderer {
 						String text = t.pageOf() == null ? t.text()
 								: t.text() + (layout.anchors.getOrDefault(t.pageOf(), 0) + 1);
 						float x = t.alignRight() ? t.x() - width(text, t.style().size()) : t.x();
+						if (t.node() == null) {
+							cs.beginMarkedContent(COSName.ARTIFACT);
+							text(cs, font, t.style(), x, t.y(), text);
+							cs.endMarkedContent();
+							continue;
+						}
 						COSDictionary props = new COSDictionary();
 						props.setInt(COSName.MCID, mcids[index]);
 						t.slot().mcid = mcids[index]++;
 						cs.beginMarkedContent(COSName.getPDFName(t.node().role), PDPropertyList.create(props));
 						text(cs, font, t.style(), x, t.y(), text);
+						cs.endMarkedContent();
+					}
+					else if (op instanceof ShapeOp shape) {
+						cs.beginMarkedContent(COSName.ARTIFACT);
+						cs.moveTo(shape.xs()[0], shape.ys()[0]);
+						for (int i = 1; i < shape.xs().length; i++) {
+							cs.lineTo(shape.xs()[i], shape.ys()[i]);
+						}
+						cs.closePath();
+						if (shape.fill() != null) {
+							cs.setNonStrokingColor(shape.fill());
+						}
+						if (shape.stroke() != null) {
+							cs.setStrokingColor(shape.stroke());
+							cs.setLineWidth(shape.width());
+						}
+						if (shape.fill() != null && shape.stroke() != null) {
+							cs.fillAndStroke();
+						}
+						else if (shape.fill() != null) {
+							cs.fill();
+						}
+						else {
+							cs.stroke();
+						}
 						cs.endMarkedContent();
 					}
 					else if (op instanceof RuleOp r) {

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -178,23 +179,38 @@ public final class CertificateRenderer {
 			try (PDPageContentStream stream = new PDPageContentStream(doc, page)) {
 				cs = stream;
 				border();
-				float y = HEIGHT - 95;
-				y = line("H1", template.text(lang, "title"), bold, 30, template.accent(), y, 44);
-				y = line("P", template.text(lang, "intro"), regular, 14, template.text(), y, 34);
-				y = line("P", name, bold, fitSize(name, bold, 28, 640), template.text(), y, 34);
-				y = line("P", template.text(lang, "completed"), regular, 14, template.text(), y, 24);
-				y = line("P", c.courseTitle(), bold, fitSize(c.courseTitle(), bold, 18, 640), template.accent(), y, 20);
-				y = line("P", template.text(lang, "version", c.courseVersion()), regular, 11, template.muted(), y, 26);
-				y = line("P", modules, regular, fitSize(modules, regular, 11, 660), template.text(), y, 18);
-				y = line("P", template.text(lang, "hours", c.hoursText()), regular, 11, template.text(), y, 18);
-				y = line("P", template.text(lang, "issued", date(c.issuedOn(), lang), printable(c.organisation())), regular, 11,
-						template.text(), y, 18);
-				line("P", template.text(lang, "expires", date(c.expiresOn(), lang)), regular, 11, template.text(), y, 18);
-				float small = 40;
-				text("P", template.text(lang, "code", c.code()), bold, 11, template.text(), 60, small + 26);
-				text("P", template.text(lang, "check", c.verifyUrl()), regular, 9, template.muted(), 60, small + 12);
-				text("P", template.text(lang, "awareness"), regular, 8, template.muted(), 60, small - 2);
-				qr(template.text(lang, "qr"), WIDTH - 60 - 86, small - 2, 86);
+				float centre = WIDTH / 2;
+				line("H1", template.text(lang, "title"), bold, 30, template.accent(), HEIGHT - 122);
+				flourish(centre, HEIGHT - 142, 150);
+				line("P", template.text(lang, "intro"), regular, 13, template.text(), HEIGHT - 184);
+				float nameSize = fitSize(name, regular, 34, 620);
+				line("P", name, regular, nameSize, template.text(), HEIGHT - 232);
+				rule(centre - 250, centre + 250, HEIGHT - 246, 0.75f, template.muted());
+				line("P", template.text(lang, "completed"), regular, 13, template.text(), HEIGHT - 276);
+				line("P", c.courseTitle(), bold, fitSize(c.courseTitle(), bold, 20, 640), template.accent(), HEIGHT - 306);
+				String about = template.text(lang, "version", c.courseVersion()) + " · "
+						+ template.text(lang, "hours", c.hoursText());
+				line("P", about, regular, 11, template.muted(), HEIGHT - 328);
+				line("P", modules, regular, fitSize(modules, regular, 10.5f, 660), template.text(), HEIGHT - 348);
+
+				// Who issued it and when, each over a rule like a signature line.
+				String organisation = printable(c.organisation());
+				float left = 80;
+				float column = 250;
+				signed(template.text(lang, "issuedBy"), organisation, left, column);
+				signed(template.text(lang, "issuedOn"), date(c.issuedOn(), lang), left + column + 40, column);
+				text("P", template.text(lang, "expires", date(c.expiresOn(), lang)), regular, 9.5f, template.text(), left, 108);
+				text("P", template.text(lang, "awareness"), regular, fitSize(template.text(lang, "awareness"), regular, 9.5f, 540),
+						template.accent(), left, 92);
+
+				float qrSize = 88;
+				float qrX = WIDTH - 78 - qrSize;
+				String code = template.text(lang, "code", c.code());
+				String check = template.text(lang, "check", c.verifyUrl());
+				float checkSize = fitSize(check, regular, 8.5f, 330);
+				text("P", code, bold, 10, template.text(), qrX + qrSize - width(code, bold, 10), 70);
+				text("P", check, regular, checkSize, template.muted(), qrX + qrSize - width(check, regular, checkSize), 58);
+				qr(template.text(lang, "qr"), qrX, 84, qrSize);
 			}
 			finish(title, lang);
 			ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -244,11 +260,64 @@ public final class CertificateRenderer {
 			return font.getStringWidth(text) / 1000 * size;
 		}
 
-		private float line(String role, String text, PDType0Font font, float size, Color colour, float y, float gap)
-				throws IOException {
+		/** Draws a line of tagged text centred on the page. */
+		private void line(String role, String text, PDType0Font font, float size, Color colour, float y) throws IOException {
 			float x = (WIDTH - width(text, font, size)) / 2;
 			text(role, text, font, size, colour, x, y);
-			return y - gap;
+		}
+
+		/** A value over a rule with its label beneath, centred in a column; the label is read first. */
+		private void signed(String label, String value, float x, float width) throws IOException {
+			float labelX = x + (width - width(label, regular, 9.5f)) / 2;
+			text("P", label, regular, 9.5f, template.muted(), labelX, 142);
+			List<String> lines = List.of(value);
+			int space = value.indexOf(' ', value.length() / 2);
+			if (fitSize(value, bold, 15, width) < 11 && space > 0) {
+				// Too long for one line at a readable size: two lines, broken at the space after the middle.
+				lines = List.of(value.substring(0, space), value.substring(space + 1));
+			}
+			float size = 15;
+			for (String part : lines) {
+				size = Math.min(size, fitSize(part, bold, 15, width));
+			}
+			float y = 164 + (lines.size() - 1) * size * 1.2f;
+			for (String part : lines) {
+				text("P", part, bold, size, template.accent(), x + (width - width(part, bold, size)) / 2, y);
+				y -= size * 1.2f;
+			}
+			rule(x, x + width, 156, 0.75f, template.muted());
+		}
+
+		/** A straight line (an artifact). */
+		private void rule(float from, float to, float y, float lineWidth, Color colour) throws IOException {
+			cs.beginMarkedContent(COSName.ARTIFACT);
+			cs.setStrokingColor(colour);
+			cs.setLineWidth(lineWidth);
+			cs.moveTo(from, y);
+			cs.lineTo(to, y);
+			cs.stroke();
+			cs.endMarkedContent();
+		}
+
+		/** A rule either side of a small diamond, under the title (an artifact). */
+		private void flourish(float x, float y, float halfWidth) throws IOException {
+			rule(x - halfWidth, x - 12, y, 1, template.ornament());
+			rule(x + 12, x + halfWidth, y, 1, template.ornament());
+			cs.beginMarkedContent(COSName.ARTIFACT);
+			cs.setNonStrokingColor(template.ornament());
+			diamond(x, y, 6);
+			diamond(x - halfWidth - 6, y, 2.5f);
+			diamond(x + halfWidth + 6, y, 2.5f);
+			cs.fill();
+			cs.endMarkedContent();
+		}
+
+		private void diamond(float x, float y, float r) throws IOException {
+			cs.moveTo(x, y + r);
+			cs.lineTo(x + r, y);
+			cs.lineTo(x, y - r);
+			cs.lineTo(x - r, y);
+			cs.closePath();
 		}
 
 		/** Draws tagged text. */
@@ -320,16 +389,53 @@ public final class CertificateRenderer {
 			cs.endMarkedContent();
 		}
 
+		/**
+		 * The frame (artifacts): a thick outer rule and a thin inner one in the accent colour, a pale band between
+		 * them, and a diamond with a quarter-round at each inner corner.
+		 */
 		private void border() throws IOException {
 			cs.beginMarkedContent(COSName.ARTIFACT);
+			cs.setNonStrokingColor(tint(template.accent(), 0.08f));
+			cs.addRect(20, 20, WIDTH - 40, HEIGHT - 40);
+			cs.addRect(34, 34, WIDTH - 68, HEIGHT - 68);
+			cs.fillEvenOdd();
 			cs.setStrokingColor(template.accent());
-			cs.setLineWidth(6);
-			cs.addRect(24, 24, WIDTH - 48, HEIGHT - 48);
+			cs.setLineWidth(5);
+			cs.addRect(20, 20, WIDTH - 40, HEIGHT - 40);
 			cs.stroke();
 			cs.setLineWidth(1);
 			cs.addRect(34, 34, WIDTH - 68, HEIGHT - 68);
 			cs.stroke();
+			cs.setStrokingColor(template.ornament());
+			cs.setLineWidth(1.2f);
+			cs.addRect(40, 40, WIDTH - 80, HEIGHT - 80);
+			cs.stroke();
+			cs.setNonStrokingColor(template.ornament());
+			float[][] corners = { { 40, 40 }, { WIDTH - 40, 40 }, { 40, HEIGHT - 40 }, { WIDTH - 40, HEIGHT - 40 } };
+			for (float[] corner : corners) {
+				diamond(corner[0], corner[1], 7);
+			}
+			cs.fill();
+			cs.setStrokingColor(template.ornament());
+			cs.setLineWidth(1);
+			for (float[] corner : corners) {
+				float dx = corner[0] < WIDTH / 2 ? 1 : -1;
+				float dy = corner[1] < HEIGHT / 2 ? 1 : -1;
+				// a quarter circle bowing into the page, drawn with one Bézier curve
+				float r = 26;
+				float k = r * 0.5523f;
+				cs.moveTo(corner[0] + dx * r, corner[1]);
+				cs.curveTo(corner[0] + dx * r, corner[1] + dy * k, corner[0] + dx * k, corner[1] + dy * r, corner[0],
+						corner[1] + dy * r);
+				cs.stroke();
+			}
 			cs.endMarkedContent();
+		}
+
+		/** The colour mixed with white: {@code amount} 0 is white, 1 the colour. */
+		private static Color tint(Color colour, float amount) {
+			return new Color(Math.round(255 - (255 - colour.getRed()) * amount),
+					Math.round(255 - (255 - colour.getGreen()) * amount), Math.round(255 - (255 - colour.getBlue()) * amount));
 		}
 
 		private void finish(String title, String lang) throws IOException {

@@ -20,11 +20,12 @@ import org.yaml.snakeyaml.Yaml;
  * @param accent accent colour
  * @param text text colour
  * @param muted colour for small print
+ * @param ornament colour of the border's ornaments (the accent colour when the template names none)
  * @param logo PNG bytes of the logo, or {@code null}
  * @param texts texts by language, then by key
  */
 public record CertificateTemplate(String id, byte[] regularFont, byte[] boldFont, Color accent, Color text, Color muted,
-		byte[] logo, Map<String, Map<String, String>> texts) {
+		Color ornament, byte[] logo, Map<String, Map<String, String>> texts) {
 
 	/** Reads a template file; fails with the file name and what is wrong. */
 	@SuppressWarnings("unchecked")
@@ -41,6 +42,7 @@ public record CertificateTemplate(String id, byte[] regularFont, byte[] boldFont
 					fonts.get("bold") == null ? null : Files.readAllBytes(dir.resolve(fonts.get("bold"))),
 					Color.decode((String) require(colours, "accent", file)), Color.decode((String) require(colours, "text", file)),
 					Color.decode((String) require(colours, "muted", file)),
+					Color.decode(colours.getOrDefault("ornament", colours.get("accent"))),
 					logo == null ? null : Files.readAllBytes(dir.resolve((String) logo)), texts);
 		}
 		catch (IOException | ClassCastException | IllegalArgumentException ex) {
