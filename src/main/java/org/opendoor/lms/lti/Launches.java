@@ -30,9 +30,12 @@ class Launches {
 
 	private final CourseCatalogue catalogue;
 
+	private final Accounts accounts;
+
 	private final Clock clock;
 
-	Launches(JdbcClient jdbc, LtiPeople people, CourseCatalogue catalogue, Optional<Clock> clock) {
+	Launches(JdbcClient jdbc, LtiPeople people, CourseCatalogue catalogue, Accounts accounts, Optional<Clock> clock) {
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.catalogue = catalogue;
@@ -66,6 +69,10 @@ class Launches {
 		Accounts.SignIn signIn = people.link(launch.platform(), launch.subject(), launch.stringClaim("email"), name,
 				teaches, null);
 		long accountId = signIn.account().id();
+		String locale = launch.string(Claims.LAUNCH_PRESENTATION, "locale");
+		if (signIn.created() && locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("cy")) {
+			accounts.setLanguage(accountId, "cy");
+		}
 		Instant now = clock.instant();
 		String contextId = launch.string(Claims.CONTEXT, "id");
 		if (contextId != null) {

@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The tool's LTI endpoints: its key set, the OIDC third-party-initiated login, the launch the platform
@@ -49,7 +49,7 @@ class LtiController {
 
 	static final String BROWSER_COOKIE = "lti_browser";
 
-	static final Limit LOGINS = Limit.of("lti:login", 60, Duration.ofMinutes(1)).and(600, Duration.ofHours(1));
+	static final Limit LOGINS = Limit.of("lti:login", 300, Duration.ofMinutes(1)).and(5000, Duration.ofHours(1));
 
 	private final LtiPlatforms platforms;
 
@@ -88,15 +88,16 @@ class LtiController {
 		this.catalogue = catalogue;
 	}
 
-	@GetMapping(path = "/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping("/jwks.json")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> jwks() {
-		return ResponseEntity.ok().header("Cache-Control", "public, max-age=300").body(keys.jwks());
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("Cache-Control", "public, max-age=300")
+			.body(keys.jwks());
 	}
 
 	/** Step one: the platform sends the browser here (GET or POST) to start the OIDC login. */
 	@RequestMapping(path = "/login", method = { RequestMethod.GET, RequestMethod.POST })
-	String login(@RequestParam(name = "iss", required = false) String issuer,
+	RedirectView login(@RequestParam(name = "iss", required = false) String issuer,
 			@RequestParam(name = "login_hint", required = false) String loginHint,
 			@RequestParam(name = "target_link_uri", required = false) String targetLinkUri,
 			@RequestParam(name = "lti_message_hint", required = false) String messageHint,
@@ -125,20 +126,26 @@ class LtiController {
 			return made;
 		});
 		LaunchVerifier.Started started = verifier.start(platform, Tokens.hash(browser));
-		UriComponentsBuilder redirect = UriComponentsBuilder.fromUriString(platform.authorizationEndpoint())
-			.queryParam("scope", "openid")
-			.queryParam("response_type", "id_token")
-			.queryParam("response_mode", "form_post")
-			.queryParam("prompt", "none")
-			.queryParam("client_id", platform.clientId())
-			.queryParam("redirect_uri", address.url() + "/lti/launch")
-			.queryParam("login_hint", loginHint)
-			.queryParam("state", started.state())
-			.queryParam("nonce", started.nonce());
+		Map<String, String> query = new java.util.LinkedHashMap<>();
+		query.put("scope", "openid");
+		query.put("response_type", "id_token");
+		query.put("response_mode", "form_post");
+		query.put("prompt", "none");
+		query.put("client_id", platform.clientId());
+		query.put("redirect_uri", address.url() + "/lti/launch");
+		query.put("login_hint", loginHint);
+		query.put("state", started.state());
+		query.put("nonce", started.nonce());
 		if (messageHint != null) {
-			redirect.queryParam("lti_message_hint", messageHint);
+			query.put("lti_message_hint", messageHint);
 		}
-		return "redirect:" + redirect.encode().build().toUriString();
+		StringBuilder redirect = new StringBuilder(platform.authorizationEndpoint());
+		query.forEach((k, v) -> redirect.append(redirect.indexOf("?") < 0 ? '?' : '&').append(k).append('=')
+			.append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+		RedirectView view = new RedirectView(redirect.toString());
+		view.setExpandUriTemplateVariables(false);
+		view.setExposeModelAttributes(false);
+		return view;
 	}
 
 	/** Step two: the platform posts the signed id_token and the state back (form_post). */
