@@ -18,3 +18,16 @@
     window.location.replace(link.href);
   }
 })();
+// Dynamic registration done: tell the LMS to close its registration window (LTI Dynamic Registration 1.0, 3.6).
+(function () {
+  'use strict';
+  var close = document.getElementById('lti-close');
+  if (!close) {
+    return;
+  }
+  var done = function () {
+    (window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');
+  };
+  close.addEventListener('click', done);
+  done();
+})();

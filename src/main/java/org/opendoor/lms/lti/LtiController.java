@@ -61,6 +61,8 @@ class LtiController {
 
 	private final ToolKeys keys;
 
+	private final DynamicRegistration registration;
+
 	private final PublicAddress address;
 
 	private final RateLimits limits;
@@ -74,13 +76,14 @@ class LtiController {
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	LtiController(LtiPlatforms platforms, LaunchVerifier verifier, Launches launches, DeepLinking deepLinking,
-			ToolKeys keys, PublicAddress address, RateLimits limits, Accounts accounts, Attempts attempts,
+			ToolKeys keys, DynamicRegistration registration, PublicAddress address, RateLimits limits, Accounts accounts, Attempts attempts,
 			CourseCatalogue catalogue) {
 		this.platforms = platforms;
 		this.verifier = verifier;
 		this.launches = launches;
 		this.deepLinking = deepLinking;
 		this.keys = keys;
+		this.registration = registration;
 		this.address = address;
 		this.limits = limits;
 		this.accounts = accounts;
@@ -194,6 +197,18 @@ class LtiController {
 			@RequestParam(name = "choice", required = false) String choice, HttpServletRequest request, Model model) {
 		throttle(request);
 		return deepLinking.respond(token, choice, model, request);
+	}
+
+	/** Dynamic registration: the LMS opens the one-time link with its configuration and a registration token. */
+	@GetMapping("/register/{code}")
+	String register(@PathVariable String code,
+			@RequestParam(name = "openid_configuration", required = false) String configuration,
+			@RequestParam(name = "registration_token", required = false) String registrationToken,
+			HttpServletRequest request, Model model) {
+		throttle(request);
+		Platform platform = registration.register(code, configuration, registrationToken);
+		model.addAttribute("platformName", platform.name());
+		return "lti/registered";
 	}
 
 	@ExceptionHandler(LtiRefusal.class)
