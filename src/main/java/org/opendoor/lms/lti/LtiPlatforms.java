@@ -37,7 +37,7 @@ public class LtiPlatforms {
 	 * @param organisationId the organisation its learners join
 	 */
 	public record Registration(String name, String issuer, String clientId, String authorizationEndpoint,
-			String tokenEndpoint, String jwksUri, String deploymentIds, Long organisationId) {
+			String tokenEndpoint, String jwksUri, String deploymentIds, Long organisationId) implements java.io.Serializable {
 	}
 
 	/** Registers a platform; refuses a second registration of the same issuer and client id. */

@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 class Rosters {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Rosters.class);
+
 	static final String MEMBERSHIP_TYPE = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
 
 	private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
@@ -74,7 +76,7 @@ class Rosters {
 	 * @param added accounts made now
 	 * @param linked people who already had an account here
 	 */
-	record Imported(int added, int linked) {
+	record Imported(int added, int linked) implements java.io.Serializable {
 	}
 
 	/** Imports a course's active members into the organisation, in a group named after the course. */
@@ -101,9 +103,11 @@ class Rosters {
 				answer = http.get(next, MEMBERSHIP_TYPE, tokens.token(platform, Claims.SCOPE_NRPS));
 			}
 			catch (LtiHttp.PlatformCallException ex) {
+				log.warn("A platform's roster could not be fetched: {}", ex.getMessage());
 				throw new LtiInputException("lti.roster.failed");
 			}
 			if (!answer.ok()) {
+				log.warn("A platform's roster service answered {}", answer.status());
 				throw new LtiInputException("lti.roster.failed");
 			}
 			for (JsonNode member : answer.json().path("members")) {

@@ -35,8 +35,11 @@ public class ToolKeys {
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
-	/** The key that signs now (made on first use). */
-	@Transactional
+	/**
+	 * The key that signs now (made on first use, and committed at once: a platform fetches the key set to
+	 * check a signature while the caller's transaction may still be open).
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
 	public RSAKey signing() {
 		List<RSAKey> keys = published();
 		return keys.isEmpty() ? create() : keys.get(0);

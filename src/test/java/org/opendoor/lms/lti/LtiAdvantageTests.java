@@ -202,6 +202,7 @@ class LtiAdvantageTests {
 		mvc.perform(post("/organisations/" + org.id() + "/lti/courses/" + course + "/import").with(csrf())
 				.with(user(Learners.as(teacher))))
 			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeCount(1))
 			.andExpect(flash().attribute("imported", new Rosters.Imported(2, 1)));
 		List<Member> members = organisations.members(org.id(), null);
 		assertThat(members).extracting(Member::displayName).contains("Aled Roberts", "Bethan Hughes", "Teacher One")
