@@ -96,8 +96,13 @@ final class PlatformEmulator implements AutoCloseable {
 	private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
 
 	PlatformEmulator() throws Exception {
+		this("localhost");
+	}
+
+	/** A platform whose addresses use this host name (another site than the tool's, for a browser). */
+	PlatformEmulator(String host) throws Exception {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		issuer = "http://localhost:" + server.getAddress().getPort() + "/moodle";
+		issuer = "http://" + host + ":" + server.getAddress().getPort() + "/moodle";
 		key = new RSAKeyGenerator(2048).keyID("platform-1").generate();
 		signWith = key;
 		server.createContext("/moodle/mod/lti/certs.php", ex -> send(ex, 200, "application/json",
@@ -108,7 +113,9 @@ final class PlatformEmulator implements AutoCloseable {
 		server.createContext("/moodle/mod/lti/contentitem_return.php", this::deepLinkReturn);
 		server.createContext("/moodle/mod/lti/openid-configuration.php", this::openidConfiguration);
 		server.createContext("/moodle/mod/lti/openid-registration.php", this::register);
-		server.createContext("/moodle/course", ex -> send(ex, 200, "text/html", "<!DOCTYPE html><title>Course</title><p>Course page</p>"));
+		server.createContext("/moodle/course/view.php", this::coursePage);
+		server.createContext("/moodle/mod/lti/launch.php", this::initiateLogin);
+		server.createContext("/moodle/course/", ex -> send(ex, 200, "text/html", "<!DOCTYPE html><title>Course</title><p>Course page</p>"));
 		server.start();
 	}
 
@@ -199,6 +206,38 @@ final class PlatformEmulator implements AutoCloseable {
 			.claim(Claims.LAUNCH_PRESENTATION, Map.of("locale", "en", "document_target", "iframe",
 					"return_url", url("/mod/lti/return.php?course=2")))
 			.claim(Claims.LTI + "lis", Map.of("person_sourcedid", "", "course_section_sourcedid", ""));
+	}
+
+	/** The login initiations the course page's frames start, by id. */
+	private final Map<String, Map<String, String>> frames = new ConcurrentHashMap<>();
+
+	/** A course page with the activity in a frame (as Moodle's "embed" launch container). */
+	String coursePage(Map<String, String> login) {
+		String id = UUID.randomUUID().toString();
+		frames.put(id, login);
+		return url("/course/view.php?frame=" + id);
+	}
+
+	private void coursePage(HttpExchange ex) throws IOException {
+		String id = query(ex.getRequestURI().getRawQuery()).get("frame");
+		send(ex, 200, "text/html", "<!DOCTYPE html><html><body><h1>Volunteer induction</h1>"
+				+ "<iframe id=\"tool\" width=\"400\" height=\"600\" src=\"" + url("/mod/lti/launch.php?frame=" + id)
+				+ "\" allow=\"\"></iframe></body></html>");
+	}
+
+	/** Moodle's launch.php: an auto-submitted form that starts the tool's login (in the frame). */
+	private void initiateLogin(HttpExchange ex) throws IOException {
+		Map<String, String> login = frames.remove(query(ex.getRequestURI().getRawQuery()).get("frame"));
+		if (login == null) {
+			send(ex, 404, "text/plain", "");
+			return;
+		}
+		String loginUrl = toolRedirect.replace("/lti/launch", "/lti/login");
+		StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body><form id=\"f\" method=\"post\" action=\"" + loginUrl + "\">");
+		login.forEach((k, v) -> html.append("<input type=\"hidden\" name=\"").append(k).append("\" value=\"")
+			.append(v.replace("&", "&amp;").replace("\"", "&quot;")).append("\">"));
+		html.append("</form><script>document.getElementById('f').submit();</script></body></html>");
+		send(ex, 200, "text/html", html.toString());
 	}
 
 	/** Moodle's auth.php: checks the request and posts the id_token back to the tool (form_post). */
