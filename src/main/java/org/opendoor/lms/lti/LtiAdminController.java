@@ -106,25 +106,29 @@ class LtiAdminController {
 		return "redirect:/admin/lti";
 	}
 
-	@GetMapping("/organisations/{organisationId}/lti")
-	String roster(@PathVariable long organisationId, Authentication authentication, Model model) {
+	@GetMapping("/org/{orgId}/lti")
+	String roster(@PathVariable("orgId") long organisationId, Authentication authentication, Model model) {
 		model.addAttribute("organisation", access.requireAdmin(authentication, organisationId));
 		model.addAttribute("courses", rosters.courses(organisationId));
 		return "lti/roster";
 	}
 
-	@PostMapping("/organisations/{organisationId}/lti/courses/{courseId}/import")
-	String importRoster(@PathVariable long organisationId, @PathVariable long courseId, Authentication authentication,
+	@PostMapping("/org/{orgId}/lti/import")
+	String importRoster(@PathVariable("orgId") long organisationId,
+			@RequestParam(name = "course", required = false) Long courseId, Authentication authentication,
 			RedirectAttributes redirect) {
 		access.requireAdmin(authentication, organisationId);
 		try {
+			if (courseId == null) {
+				throw new LtiInputException("lti.roster.notFound");
+			}
 			Rosters.Imported imported = rosters.importRoster(organisationId, courseId);
 			redirect.addFlashAttribute("imported", imported);
 		}
 		catch (LtiInputException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
-		return "redirect:/organisations/" + organisationId + "/lti";
+		return "redirect:/org/" + organisationId + "/lti";
 	}
 
 }

@@ -196,10 +196,10 @@ class LtiAdvantageTests {
 		List<Rosters.Course> courses = rosters.courses(org.id());
 		assertThat(courses).extracting(Rosters.Course::title).contains("Volunteer induction");
 		long course = courses.get(0).id();
-		mvc.perform(get("/organisations/" + org.id() + "/lti").with(user(Learners.as(teacher))))
+		mvc.perform(get("/org/" + org.id() + "/lti").with(user(Learners.as(teacher))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Volunteer induction")));
-		mvc.perform(post("/organisations/" + org.id() + "/lti/courses/" + course + "/import").with(csrf())
+		mvc.perform(post("/org/" + org.id() + "/lti/import").param("course", String.valueOf(course)).with(csrf())
 				.with(user(Learners.as(teacher))))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attributeCount(1))
@@ -214,7 +214,7 @@ class LtiAdvantageTests {
 		// a learner of the organisation may not import (organisation pages answer 404 to non-admins, revealing nothing)
 		Account learner = accounts.get(jdbc.sql("select account_id from account_identity where subject = ?").param(a)
 			.query(Long.class).single());
-		mvc.perform(post("/organisations/" + org.id() + "/lti/courses/" + course + "/import").with(csrf())
+		mvc.perform(post("/org/" + org.id() + "/lti/import").param("course", String.valueOf(course)).with(csrf())
 				.with(user(Learners.as(learner))))
 			.andExpect(status().isNotFound());
 		assertThat(organisations.members(org.id(), null)).hasSize(members.size());
