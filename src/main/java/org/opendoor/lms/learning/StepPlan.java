@@ -70,7 +70,7 @@ public final class StepPlan {
 	}
 
 	/** The key of a module's first page. */
-	static String firstKeyOf(CourseModule module) {
+	public static String firstKeyOf(CourseModule module) {
 		ModuleItem item = module.items().get(0);
 		if (item instanceof KnowledgeCheck check) {
 			return "check-" + check.questions().get(0).id();

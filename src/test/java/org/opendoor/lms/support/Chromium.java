@@ -25,6 +25,11 @@ public final class Chromium {
 	}
 
 	public static ChromeDriver start() {
+		return start(java.util.Map.of());
+	}
+
+	/** A browser with these preferences (for example third-party cookies blocked). */
+	public static ChromeDriver start(java.util.Map<String, Object> preferences) {
 		boolean present = DRIVER.canExecute() && BROWSER.canExecute();
 		if (!present) {
 			if ("true".equals(System.getenv("CI"))) {
@@ -39,6 +44,9 @@ public final class Chromium {
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
 					"--disable-dev-shm-usage", "--window-size=412,915",
 					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+			if (!preferences.isEmpty()) {
+				options.setExperimentalOption("prefs", preferences);
+			}
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
 				.usingAnyFreePort()
 				.build();

@@ -96,6 +96,11 @@ class RouteAccessMatrixTests {
 		row("GET /account/data/export", Access.SIGNED_IN);
 		row("POST /account/delete", Access.SIGNED_IN);
 		row("GET /actuator", Access.SITE_ADMIN);
+		row("GET /admin/lti", Access.SITE_ADMIN);
+		row("POST /admin/lti/invitations", Access.SITE_ADMIN);
+		row("POST /admin/lti/keys", Access.SITE_ADMIN);
+		row("POST /admin/lti/platforms", Access.SITE_ADMIN);
+		row("POST /admin/lti/platforms/{id}/remove", Access.SITE_ADMIN);
 		row("GET /actuator/health", Access.PUBLIC);
 		row("GET /actuator/health/**", Access.PUBLIC);
 		row("GET /actuator/prometheus", Access.SITE_ADMIN);
@@ -144,6 +149,13 @@ class RouteAccessMatrixTests {
 		row("GET /join/{code}", Access.SIGNED_IN);
 		row("POST /join/{code}", Access.SIGNED_IN);
 		row("GET /login", Access.PUBLIC);
+		row("GET /lti/continue/{token}", Access.PUBLIC);
+		row("POST /lti/deep-link", Access.PUBLIC);
+		row("GET /lti/jwks.json", Access.PUBLIC);
+		row("POST /lti/launch", Access.PUBLIC);
+		row("GET /lti/login", Access.PUBLIC);
+		row("POST /lti/login", Access.PUBLIC);
+		row("GET /lti/register/{code}", Access.PUBLIC);
 		row("GET /org", Access.SIGNED_IN);
 		row("GET /org/{orgId}", Access.ORG_ADMIN);
 		row("POST /org/{orgId}/assignments", Access.ORG_ADMIN);
@@ -214,6 +226,8 @@ class RouteAccessMatrixTests {
 		row("GET /facilitate/{courseId}/{n}", Access.FACILITATOR);
 		row("GET /facilitate/{courseId}/overview", Access.FACILITATOR);
 		row("POST /language", Access.PUBLIC);
+		row("GET /org/{orgId}/lti", Access.ORG_ADMIN);
+		row("POST /org/{orgId}/lti/import", Access.ORG_ADMIN);
 		row("GET /org/{orgId}/sessions", Access.ORG_ADMIN);
 		row("POST /org/{orgId}/sessions", Access.ORG_ADMIN);
 		row("GET /org/{orgId}/sessions/new", Access.ORG_ADMIN);

@@ -41,7 +41,9 @@ class SecurityTests {
 
 	static final Set<String> PUBLIC = Set.of("/login", "/register", "/error", "/verify", "/verify/x", "/issuer",
 			"/issuer/jwks.json", "/unsubscribe/x", "/language", "/api/openapi.json", "/api/courses", "/api/certificates/x",
-			"/password/forgotten", "/password/reset", "/password/reset/x");
+			"/password/forgotten", "/password/reset", "/password/reset/x",
+			// LTI 1.3: the platform's cross-site requests, each proved by its own token (docs/lti.md)
+			"/lti/login", "/lti/launch", "/lti/jwks.json", "/lti/continue/x", "/lti/deep-link", "/lti/register/x");
 
 	@Autowired
 	MockMvc mvc;

@@ -58,7 +58,9 @@ class WebHardeningTests {
 	static final Map<String, String> CSRF_EXCEPTIONS = Map.of("/xapi/",
 			"the LRS: Basic auth on every request, no cookie, no session (stateless), so there is nothing to forge",
 			"/unsubscribe/", "RFC 8058 one-click unsubscribe: mail clients post without a session; the signed token is "
-					+ "the authority and the only effect is to stop reminder emails");
+					+ "the authority and the only effect is to stop reminder emails",
+			"/lti/", "LTI 1.3: the learning platform posts across sites (login initiation, the id_token form_post, the "
+					+ "deep-linking choice); each is proved by its own signed or one-time token (docs/lti.md)");
 
 	@Autowired
 	MockMvc mvc;
@@ -155,6 +157,9 @@ class WebHardeningTests {
 		// unsubscribe without a token: only a valid signed link does anything
 		assertThat(mvc.perform(post("/unsubscribe/not-a-signed-token")).andReturn().getResponse().getStatus())
 			.isEqualTo(404);
+		// an LTI launch without a state and id_token issued here: refused, nothing done
+		assertThat(mvc.perform(post("/lti/launch").param("state", "made-up").param("id_token", "x.y.z")).andReturn()
+			.getResponse().getStatus()).isEqualTo(400);
 	}
 
 	// ---------------------------------------------------------------- open redirects
