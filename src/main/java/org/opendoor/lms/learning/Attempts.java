@@ -163,6 +163,17 @@ public class Attempts {
 		return attempt.getId();
 	}
 
+	/** What names an attempt in learning records: its registration and course version. */
+	public record AttemptIdentity(UUID attemptId, UUID registration, long courseVersionId) {
+	}
+
+	/** The registration and course version of one of the learner's attempts. */
+	@Transactional(readOnly = true)
+	public AttemptIdentity identity(long learnerId, UUID attemptId) {
+		AttemptEntity attempt = load(learnerId, attemptId);
+		return new AttemptIdentity(attempt.getId(), attempt.getRegistration(), attempt.getCourseVersionId());
+	}
+
 	/** The page the learner was last on. */
 	@Transactional(readOnly = true)
 	public String currentStep(long learnerId, UUID attemptId) {

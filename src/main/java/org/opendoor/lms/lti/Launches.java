@@ -96,15 +96,19 @@ class Launches {
 			}
 		}
 		String token = Tokens.random();
-		jdbc.sql("insert into lti_continuation (token_hash, account_id, course_id, module_id, expires_at) values (?, ?, ?, ?, ?)")
+		jdbc.sql("insert into lti_continuation (token_hash, account_id, course_id, module_id, expires_at, platform_id, "
+				+ "context_id, context_title, resource_link_id, resource_link_title) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(Tokens.hash(token), accountId, target.courseId(), target.moduleId(),
-					Timestamp.from(now.plus(CONTINUATION_LIFETIME)))
+					Timestamp.from(now.plus(CONTINUATION_LIFETIME)), launch.platform().id(), contextId,
+					shortened(Optional.ofNullable(launch.string(Claims.CONTEXT, "title")).orElse(launch.string(Claims.CONTEXT, "label"))),
+					resourceLinkId, shortened(launch.string(Claims.RESOURCE_LINK, "title")))
 			.update();
 		return new Outcome(accountId, token, signIn.created());
 	}
 
 	/** A continuation used now, once: the account and course it opens. */
-	record Continuation(long accountId, String courseId, String moduleId) {
+	record Continuation(long accountId, String courseId, String moduleId, Long platformId, String contextId,
+			String contextTitle, String resourceLinkId, String resourceLinkTitle) {
 	}
 
 	@Transactional
@@ -120,9 +124,12 @@ class Launches {
 		if (claimed == 0) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select account_id, course_id, module_id from lti_continuation where token_hash = ?")
+		return jdbc.sql("select account_id, course_id, module_id, platform_id, context_id, context_title, resource_link_id, "
+				+ "resource_link_title from lti_continuation where token_hash = ?")
 			.param(hash)
-			.query((rs, n) -> new Continuation(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new Continuation(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
+					rs.getString(8)))
 			.optional();
 	}
 
@@ -157,6 +164,10 @@ class Launches {
 			throw new LtiRefusal("lti.refused.course", 404);
 		}
 		return new Target(course, module == null || module.isEmpty() ? null : module);
+	}
+
+	private static String shortened(String title) {
+		return title != null && title.length() > 200 ? title.substring(0, 200) : title;
 	}
 
 	private static String joined(String given, String family) {

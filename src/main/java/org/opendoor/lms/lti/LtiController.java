@@ -75,9 +75,12 @@ class LtiController {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	LtiController(LtiPlatforms platforms, LaunchVerifier verifier, Launches launches, DeepLinking deepLinking,
 			ToolKeys keys, DynamicRegistration registration, PublicAddress address, RateLimits limits, Accounts accounts, Attempts attempts,
-			CourseCatalogue catalogue) {
+			CourseCatalogue catalogue, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.platforms = platforms;
 		this.verifier = verifier;
 		this.launches = launches;
@@ -180,6 +183,11 @@ class LtiController {
 			return "redirect:/courses";
 		}
 		UUID attempt = attempts.start(continuation.accountId(), continuation.courseId());
+		// the learning records name the LMS course this attempt was opened from
+		Optional.ofNullable(continuation.platformId()).flatMap(platforms::find).ifPresent(platform ->
+			events.publishEvent(new LtiEvents.CourseOpened(continuation.accountId(), attempt, platform.issuer(), platform.name(),
+					continuation.contextId(), continuation.contextTitle(), continuation.resourceLinkId(),
+					continuation.resourceLinkTitle(), java.time.Instant.now())));
 		if (continuation.moduleId() != null) {
 			Optional<String> first = catalogue.latest(continuation.courseId())
 				.flatMap(e -> e.course().modules().stream().filter(m -> m.id().equals(continuation.moduleId())).findFirst())

@@ -133,6 +133,27 @@ class LtiLaunchTests {
 		assertThat(score.path("activityProgress").asString()).isEqualTo("Completed");
 		assertThat(score.path("gradingProgress").asString()).isEqualTo("FullyGraded");
 		assertThat(score.path("comment").asString()).startsWith("Passed");
+
+		// the learning records say which LMS course the learner came from
+		var lrs = new org.opendoor.lms.support.LrsClient(port, "demo-lrs-key", "demo-lrs-secret", "1.0.3");
+		var statements = lrs.get("/xapi/statements?verb=http://adlnet.gov/expapi/verbs/launched&limit=50").json().get("statements");
+		List<JsonNode> fromLms = new java.util.ArrayList<>();
+		statements.forEach(st -> {
+			if (st.path("context").path("extensions").has("https://purl.imsglobal.org/spec/lti/claim/resource_link")) {
+				fromLms.add(st);
+			}
+		});
+		assertThat(fromLms).as("a launched statement per LMS launch, with where it came from").isNotEmpty();
+		JsonNode context = fromLms.get(0).path("context");
+		assertThat(context.path("extensions").path("https://opendoor.invalid/xapi/extensions/lti-platform").path("issuer").asString())
+			.isEqualTo(platform.issuer);
+		assertThat(context.path("extensions").path("https://purl.imsglobal.org/spec/lti/claim/resource_link").path("id").asString())
+			.isEqualTo("cm-17");
+		assertThat(context.path("extensions").path("https://purl.imsglobal.org/spec/lti/claim/context").path("id").asString()).isNotBlank();
+		assertThat(context.path("contextActivities").path("other").get(0).path("id").asString())
+			.startsWith(platform.issuer.replaceFirst("/+$", "") + "/lti/context/");
+		assertThat(fromLms.get(0).path("object").path("id").asString()).endsWith("/xapi/activities/courses/first-steps");
+		assertThat(context.path("registration").asString()).as("on the attempt the course opened on").isNotBlank();
 	}
 
 	@Test

@@ -71,10 +71,14 @@ public class LearningRecorder {
 
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
+	private final org.opendoor.lms.learning.Attempts attempts;
+
 	LearningRecorder(StatementStore store, CourseCatalogue catalogue, Accounts accounts, EngineStatements vocabulary,
 			Validator validator, org.springframework.jdbc.core.simple.JdbcClient jdbc,
 			@org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout,
-			org.springframework.transaction.PlatformTransactionManager transactionManager) {
+			org.springframework.transaction.PlatformTransactionManager transactionManager,
+			org.opendoor.lms.learning.Attempts attempts) {
+		this.attempts = attempts;
 		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 		this.jdbc = jdbc;
 		this.sessionTimeout = sessionTimeout;
@@ -115,6 +119,57 @@ public class LearningRecorder {
 						event.at().plusMillis(1))));
 		open(event.attemptId(), new OpenAttempt(event.registration(), event.learnerId(), event.courseVersionId(),
 				event.at()));
+	}
+
+	/** The IRI of the extension naming the LMS course (LTI context) a course was opened from. */
+	static final String LTI_CONTEXT = "https://purl.imsglobal.org/spec/lti/claim/context";
+
+	/** The IRI of the extension naming the LMS placement (LTI resource link) a course was opened from. */
+	static final String LTI_RESOURCE_LINK = "https://purl.imsglobal.org/spec/lti/claim/resource_link";
+
+	/** The IRI of the extension naming the learning platform (its LTI issuer) a course was opened from. */
+	static final String LTI_PLATFORM = "https://opendoor.invalid/xapi/extensions/lti-platform";
+
+	/**
+	 * A course opened from a learning platform (LTI): {@code launched}, on the attempt's registration, with the
+	 * LMS course as a context activity and the platform, its course and the placement as context extensions,
+	 * so an analyst can tell which LMS course a learner came from (docs/xapi.md).
+	 */
+	@EventListener
+	void openedFromLms(org.opendoor.lms.lti.LtiEvents.CourseOpened event) {
+		var attempt = attempts.identity(event.learnerId(), event.attemptId());
+		Who who = who(event.learnerId(), attempt.courseVersionId());
+		var plain = vocabulary.context(attempt.registration(), null, null, who.course(), who.language());
+		Map<String, Object> extensions = new java.util.TreeMap<>();
+		extensions.put(LTI_PLATFORM, Map.of("issuer", event.platformIssuer(), "name", event.platformName()));
+		Map<String, Object> link = new java.util.TreeMap<>();
+		link.put("id", event.resourceLinkId());
+		if (event.resourceLinkTitle() != null) {
+			link.put("title", event.resourceLinkTitle());
+		}
+		extensions.put(LTI_RESOURCE_LINK, link);
+		List<Activity> other = null;
+		if (event.contextId() != null) {
+			Map<String, Object> lmsCourse = new java.util.TreeMap<>();
+			lmsCourse.put("id", event.contextId());
+			if (event.contextTitle() != null) {
+				lmsCourse.put("title", event.contextTitle());
+			}
+			extensions.put(LTI_CONTEXT, lmsCourse);
+			String id = event.platformIssuer().replaceFirst("/+$", "") + "/lti/context/"
+					+ java.net.URLEncoder.encode(event.contextId(), java.nio.charset.StandardCharsets.UTF_8);
+			other = List.of(new Activity(id, new org.opendoor.lms.lrs.model.ActivityDefinition(
+					event.contextTitle() == null ? null : Map.of("und", event.contextTitle()), null,
+					"http://adlnet.gov/expapi/activities/course", null, null, null, null, null)));
+		}
+		var activities = plain.contextActivities();
+		var context = new org.opendoor.lms.lrs.model.Context(plain.registration(), null, null,
+				new org.opendoor.lms.lrs.model.ContextActivities(activities.parent(), activities.grouping(),
+						activities.category(), other),
+				plain.revision(), plain.platform(), plain.language(), null, extensions);
+		// the LTI module publishes this outside a transaction: the statement is stored in one of its own
+		transactions.executeWithoutResult(status -> record(List.of(new Statement(UUID.randomUUID(), who.actor(),
+				Verb.LAUNCHED, who.courseActivity(), null, context, event.at()))));
 	}
 
 	@EventListener
