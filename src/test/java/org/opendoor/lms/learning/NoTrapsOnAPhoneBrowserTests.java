@@ -216,7 +216,7 @@ class NoTrapsOnAPhoneBrowserTests {
 			// a mistyped address: a page in the visitor's language with a way on, and the language switch works there
 			learner.open("/courses/no-such-course/attempts/nope");
 			assertThat(learner.heading()).isEqualTo("Page not found");
-			assertThat(browser.findElements(By.cssSelector("main a[href='/']"))).as("a way on").isNotEmpty();
+			assertThat(browser.findElements(By.cssSelector("main a[href='/courses']"))).as("a way on").isNotEmpty();
 			assertThat(learner.main()).doesNotContain("Exception").doesNotContain("endpoint").doesNotContain("java.");
 			learner.clickToLoad(By.cssSelector("button[form=language-form][value=cy]"));
 			assertThat(learner.heading()).as("the error page in Welsh, not a 500").isEqualTo("Heb ddod o hyd i’r dudalen");
