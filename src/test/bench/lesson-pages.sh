@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Lesson-page throughput from outside (issue 23's method): the packaged jar on the demo profile, one
+# signed-in learner's lesson page re-read by wrk (2 threads, 32 connections, 30 s rounds) beside the
+# same app's static stylesheet in the same round; resident memory (VmHWM) at the end.
+#   src/test/bench/lesson-pages.sh [rounds] [JVM flags...]
+# Needs wrk and a packaged jar (./mvnw -q -DskipTests package). Prints one Markdown table row per round.
+set -euo pipefail
+rounds=${1:-3}; shift || true
+jar=$(ls "$(dirname "$0")"/../../../target/opendoor-lms-*.jar | grep -v original | head -1)
+port=$((20000 + RANDOM % 10000))
+dir=$(mktemp -d)
+( cd "$dir" && exec java "$@" -jar "$jar" --server.port=$port > app.log 2>&1 ) &
+for i in $(seq 1 240); do curl -sf -o /dev/null "http://localhost:$port/login" && break; sleep 0.5; done
+pid=$(pgrep -f "server.port=$port" | head -1)
+jar_cookies="$dir/cookies"
+login=$(curl -s -c "$jar_cookies" -b "$jar_cookies" "http://localhost:$port/login")
+csrf=$(echo "$login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+curl -s -o /dev/null -c "$jar_cookies" -b "$jar_cookies" --data-urlencode "username=learner@demo.opendoor.invalid" \
+  --data-urlencode "password=demo-learner-pass" --data-urlencode "_csrf=$csrf" "http://localhost:$port/login"
+courses=$(curl -s -c "$jar_cookies" -b "$jar_cookies" "http://localhost:$port/courses")
+csrf=$(echo "$courses" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+action=$(echo "$courses" | grep -o 'action="/courses/hub-leaders[^"]*/attempts"' | head -1 | sed 's/action="//;s/"//')
+if [ -n "$action" ]; then
+  attempt=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar_cookies" -b "$jar_cookies" --data-urlencode "_csrf=$csrf" "http://localhost:$port$action")
+else
+  attempt="http://localhost:$port$(echo "$courses" | grep -o 'href="/attempts/[^"]*"' | head -1 | sed 's/href="//;s/"//')"
+fi
+lesson=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$jar_cookies" "$attempt")
+[ -z "$lesson" ] && lesson="$attempt"
+session=$(grep SESSION "$jar_cookies" | awk '{print $7}')
+css="http://localhost:$port$(curl -s -b "$jar_cookies" "$lesson" | grep -o 'href="/css/site[^"]*"' | head -1 | sed 's/href="//;s/"//')"
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar_cookies" "$lesson")
+[ "$code" = 200 ] || { echo "lesson page answered $code: $lesson" >&2; kill "$pid"; exit 1; }
+rate() { wrk -t2 -c32 -d30s --latency -H "Cookie: SESSION=$session" "$1" > "$dir/wrk.txt"; 
+  echo "$(grep Requests/sec "$dir/wrk.txt" | awk '{print $2}') $(grep ' 99%' "$dir/wrk.txt" | awk '{print $2}') $(grep -c 'Non-2xx' "$dir/wrk.txt")"; }
+echo "| round | lesson req/s | lesson p99 | static req/s | lesson ÷ static | non-2xx |"
+echo "|---|---:|---:|---:|---:|---:|"
+for r in $(seq 1 "$rounds"); do
+  read -r l lp ln <<<"$(rate "$lesson")"
+  read -r s sp sn <<<"$(rate "$css")"
+  echo "| $r | $l | $lp | $s | $(echo "scale=2; $l / $s" | bc) | $((ln + sn)) |"
+done
+echo "resident memory (VmHWM): $(grep VmHWM /proc/$pid/status | awk '{print $2, $3}')"
+kill "$pid"; wait 2>/dev/null || true
+rm -rf "$dir"
