@@ -6,11 +6,12 @@
 # Needs wrk and a packaged jar (./mvnw -q -DskipTests package). Prints one Markdown table row per round.
 set -euo pipefail
 rounds=${1:-3}; shift || true
-jar=$(ls "$(dirname "$0")"/../../../target/opendoor-lms-*.jar | grep -v original | head -1)
+jar=$(ls "$(cd "$(dirname "$0")"/../../.. && pwd)"/target/opendoor-lms-*.jar | grep -v original | head -1)
 port=$((20000 + RANDOM % 10000))
 dir=$(mktemp -d)
 ( cd "$dir" && exec java "$@" -jar "$jar" --server.port=$port > app.log 2>&1 ) &
-for i in $(seq 1 240); do curl -sf -o /dev/null "http://localhost:$port/login" && break; sleep 0.5; done
+# the demo accounts are seeded just after the sign-in page first answers: wait for the line that says so
+for i in $(seq 1 240); do grep -q "is ready at" "$dir/app.log" 2>/dev/null && break; sleep 0.5; done
 pid=$(pgrep -f "server.port=$port" | head -1)
 jar_cookies="$dir/cookies"
 login=$(curl -s -c "$jar_cookies" -b "$jar_cookies" "http://localhost:$port/login")
