@@ -29,7 +29,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-class DemoData implements ApplicationRunner {
+class DemoData implements ApplicationRunner, org.springframework.context.SmartLifecycle {
+
+	private volatile boolean seeded;
 
 	/** The email domain of every demo account. */
 	static final String DOMAIN = "@demo.opendoor.invalid";
@@ -74,8 +76,46 @@ class DemoData implements ApplicationRunner {
 	record DemoPasswords(String learner, String orgAdmin, String admin) {
 	}
 
+	/**
+	 * The demo accounts are made before the web server takes its first request (a lower phase than the
+	 * server's), so whoever sees the sign-in page can already sign in with them.
+	 */
+	@Override
+	public void start() {
+		if (seeded) {
+			return;
+		}
+		seed();
+		seeded = true;
+	}
+
+	@Override
+	public void stop() {
+	}
+
+	@Override
+	public boolean isRunning() {
+		return seeded;
+	}
+
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	/** Once the app is up: the address and the demo accounts, on the console. */
 	@Override
 	public void run(ApplicationArguments args) {
+		System.out.println("""
+
+				Open Door demo is ready at %5$s (demo profile: not for real data)
+				  learner       learner%1$s / %2$s
+				  org admin     orgadmin%1$s / %3$s
+				  site admin    admin%1$s / %4$s
+				""".formatted(DOMAIN, passwords.learner(), passwords.orgAdmin(), passwords.admin(), address.url()));
+	}
+
+	private void seed() {
 		long org = organisations.createIfAbsent("Demo Community Hub", "demo-community-hub");
 		seed(org, "learner" + DOMAIN, "Demo Learner", passwords.learner(), EnumSet.of(Role.LEARNER), Role.LEARNER);
 		long orgAdmin = seed(org, "orgadmin" + DOMAIN, "Demo Hub Coordinator", passwords.orgAdmin(),
@@ -84,13 +124,6 @@ class DemoData implements ApplicationRunner {
 		seed(org, "admin" + DOMAIN, "Demo Site Admin", passwords.admin(), EnumSet.of(Role.LEARNER, Role.ADMIN),
 				Role.LEARNER);
 		volunteers(org);
-		System.out.println("""
-
-				Open Door demo is ready at %5$s (demo profile: not for real data)
-				  learner       learner%1$s / %2$s
-				  org admin     orgadmin%1$s / %3$s
-				  site admin    admin%1$s / %4$s
-				""".formatted(DOMAIN, passwords.learner(), passwords.orgAdmin(), passwords.admin(), address.url()));
 	}
 
 	/**
