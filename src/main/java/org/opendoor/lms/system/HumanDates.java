@@ -37,14 +37,4 @@ public class HumanDates {
 		return moment == null ? "" : day(moment.atZone(UK).toLocalDate(), locale);
 	}
 
-	/**
-	 * The UK day and time of a moment, or an empty text for none.
-	 * @param moment the moment
-	 * @param locale the visitor's language
-	 * @return for example "7 December 2026, 23:49"
-	 */
-	public String dayAndTime(Instant moment, Locale locale) {
-		return moment == null ? "" : DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale).format(moment.atZone(UK));
-	}
-
 }
