@@ -35,7 +35,11 @@ public class Accounts implements UserDetailsService {
 
 	private final ApplicationEventPublisher events;
 
-	public Accounts(Users users, PasswordEncoder passwords, JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final SignedInSessions sessions;
+
+	Accounts(Users users, PasswordEncoder passwords, JdbcClient jdbc, ApplicationEventPublisher events,
+			SignedInSessions sessions) {
+		this.sessions = sessions;
 		this.users = users;
 		this.passwords = passwords;
 		this.jdbc = jdbc;
@@ -66,6 +70,21 @@ public class Accounts implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public Account get(long id) {
 		return users.findById(id).map(UserEntity::toAccount).orElseThrow();
+	}
+
+	/**
+	 * The account with the given id as its row holds it: one plain query, for pages a learner reads over and
+	 * over (JPA's bookkeeping cost more than the query). It does not see changes to the account made earlier
+	 * in the same transaction and not yet written; use {@link #get} there.
+	 */
+	public Account read(long id) {
+		return jdbc.sql("select id, email, display_name, nation, language, roles, learner_ref from app_user where id = ?")
+			.param(id)
+			.query((row, n) -> UserEntity.account(row.getLong(1), row.getString(2), row.getString(3),
+					row.getString(4) == null ? null : Nation.valueOf(row.getString(4)), row.getString(5), row.getString(6),
+					row.getObject(7, UUID.class)))
+			.optional()
+			.orElseThrow();
 	}
 
 	/** The accounts with the given ids (missing ids are left out). */
@@ -228,12 +247,15 @@ public class Accounts implements UserDetailsService {
 	/**
 	 * Erases an account: its email, name, password, roles and linked identities go; the row stays with a new
 	 * opaque learner reference so anonymous counts still add up. Publishes {@link AccountEvents.AccountErased}
-	 * in the same transaction, so every module erases its part or nothing is erased.
+	 * in the same transaction, so every module erases its part or nothing is erased. Every session signed in
+	 * as the account ends at once, on every instance (they live in the database): a page asked for from any
+	 * of them is answered as to someone signed out.
 	 */
 	@Transactional
 	public void erase(long id) {
 		UserEntity user = users.findById(id).filter(u -> u.getErasedAt() == null).orElseThrow();
 		UUID learnerRef = user.toAccount().learnerRef();
+		sessions.endAllBut(user.getEmail(), null);
 		jdbc.sql("delete from account_identity where account_id = ?").param(id).update();
 		jdbc.sql("delete from password_reset where account_id = ?").param(id).update();
 		user.erase(Instant.now());

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.opendoor.lms.account.Account;
 import org.opendoor.lms.account.Accounts;
 import org.opendoor.lms.account.Nation;
 import org.opendoor.lms.course.CatalogueEntry;
@@ -74,12 +75,15 @@ public class Attempts {
 
 	private final Clock clock;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private final SecureRandom random = new SecureRandom();
 
 	public Attempts(CourseCatalogue catalogue, AttemptsRepository attempts, AnswersRepository answers,
 			ResultsRepository results, PlanEntriesRepository plans, ApplicationEventPublisher events,
 			SupportContacts contacts, Accounts accounts, LocalSignposting localServices,
-			Optional<Clock> clock) {
+			Optional<Clock> clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.localServices = localServices;
 		this.catalogue = catalogue;
 		this.attempts = attempts;
@@ -183,8 +187,9 @@ public class Attempts {
 	/** Shows a page and remembers it as the place to resume. */
 	@Transactional
 	public StepView view(long learnerId, UUID attemptId, String stepKey) {
-		AttemptEntity attempt = load(learnerId, attemptId);
-		Course course = catalogue.version(attempt.getCourseVersionId(), language(learnerId));
+		AttemptEntity attempt = read(learnerId, attemptId);
+		Account learner = accounts.read(learnerId);
+		Course course = catalogue.version(attempt.getCourseVersionId(), learner.language());
 		StepPlan plan = new StepPlan(course, attempt.getDraw());
 		Step step = plan.find(stepKey).orElseThrow(StepNotFoundException::new);
 		if (!attempt.getCurrentStep().equals(step.key())) {
@@ -192,7 +197,7 @@ public class Attempts {
 		}
 		events.publishEvent(new LearningEvents.PageViewed(attemptId, attempt.getRegistration(), learnerId,
 				attempt.getCourseVersionId(), step.key(), clock.instant()));
-		return render(attempt, course, plan, step);
+		return render(attempt, learner, course, plan, step);
 	}
 
 	/**
@@ -200,13 +205,18 @@ public class Attempts {
 	 */
 	@Transactional(readOnly = true)
 	public StepView peek(long learnerId, UUID attemptId, String stepKey) {
-		AttemptEntity attempt = load(learnerId, attemptId);
-		Course course = catalogue.version(attempt.getCourseVersionId(), language(learnerId));
+		AttemptEntity attempt = read(learnerId, attemptId);
+		Account learner = accounts.read(learnerId);
+		Course course = catalogue.version(attempt.getCourseVersionId(), learner.language());
 		StepPlan plan = new StepPlan(course, attempt.getDraw());
-		return render(attempt, course, plan, plan.find(stepKey).orElseThrow(StepNotFoundException::new));
+		return render(attempt, learner, course, plan, plan.find(stepKey).orElseThrow(StepNotFoundException::new));
 	}
 
 	private StepView render(AttemptEntity attempt, Course course, StepPlan plan, Step step) {
+		return render(attempt, accounts.get(attempt.getLearnerId()), course, plan, step);
+	}
+
+	private StepView render(AttemptEntity attempt, Account learner, Course course, StepPlan plan, Step step) {
 		// Each page reads only what it shows: a lesson (most pages) needs no answers and no result.
 		StepKind kind = step.kind();
 		Map<String, AnswerEntity> given = kind == StepKind.RESULT ? answers.findByAttemptId(attempt.getId())
@@ -226,7 +236,6 @@ public class Attempts {
 		boolean submitted = (kind == StepKind.RESULT || kind == StepKind.ASSESSMENT_QUESTION)
 				&& results.findByAttemptIdAndRoundNo(attempt.getId(), attempt.getAssessmentRound()).isPresent();
 		StepView.ResultView resultView = kind == StepKind.RESULT && submitted ? resultView(course, attempt, given) : null;
-		org.opendoor.lms.account.Account learner = accounts.get(attempt.getLearnerId());
 		String language = catalogue.languageOf(attempt.getCourseVersionId(), learner.language());
 		boolean supportBox = StepView.showsSupportBox(step, path, resultView);
 		List<SupportContact> support = supportBox ? contacts.forNation(nationCode(learner.nation()), learner.language())
@@ -472,6 +481,19 @@ public class Attempts {
 	/** The learner's language (their profile's), in which the player shows a course when it has a translation. */
 	private String language(long learnerId) {
 		return accounts.get(learnerId).language();
+	}
+
+	/**
+	 * An attempt as its row holds it, for showing a page: one plain query, not managed (a page view changes
+	 * only the position, with {@link AttemptsRepository#recordPosition}). Reading a lesson is most of what
+	 * learners do, and JPA's bookkeeping for an entity nothing changes was a tenth of a page's time.
+	 */
+	private AttemptEntity read(long learnerId, UUID attemptId) {
+		return jdbc.sql("select * from attempt where id = ? and learner_id = ?")
+			.params(attemptId, learnerId)
+			.query((row, n) -> AttemptEntity.read(row))
+			.optional()
+			.orElseThrow(AttemptNotFoundException::new);
 	}
 
 	private AttemptEntity load(long learnerId, UUID attemptId) {

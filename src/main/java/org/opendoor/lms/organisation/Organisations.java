@@ -32,6 +32,12 @@ public class Organisations {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/** How long whether someone runs an organisation is remembered for the menu, on each instance. */
+	static final java.time.Duration MENU_MEMORY = java.time.Duration.ofSeconds(30);
+
+	/** Account id to whether they run an organisation and until when (System.nanoTime) that is believed. */
+	private final java.util.concurrent.ConcurrentHashMap<Long, long[]> runsOne = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public Organisations(JdbcClient jdbc, Accounts accounts) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -102,6 +108,29 @@ public class Organisations {
 			.list();
 	}
 
+	/**
+	 * Whether a person runs at least one organisation: for the menu on every page, so it is remembered for
+	 * {@link #MENU_MEMORY} on this instance rather than looked up for every page (a change made on this
+	 * instance is seen at once; one made on another within that time). Access itself is always checked
+	 * against the database ({@link #isAdmin}).
+	 */
+	public boolean runsAny(long accountId) {
+		long now = System.nanoTime();
+		long[] known = runsOne.get(accountId);
+		if (known != null && now - known[1] < 0) {
+			return known[0] == 1;
+		}
+		boolean runs = jdbc.sql("select count(*) from membership where user_id = ? and role = 'ORG_ADMIN'")
+			.param(accountId)
+			.query(Integer.class)
+			.single() > 0;
+		if (runsOne.size() >= 4096) {
+			runsOne.clear();
+		}
+		runsOne.put(accountId, new long[] { runs ? 1 : 0, now + MENU_MEMORY.toNanos() });
+		return runs;
+	}
+
 	/** Whether a person administers an organisation. */
 	@Transactional(readOnly = true)
 	public boolean isAdmin(long organisationId, long accountId) {
@@ -139,6 +168,7 @@ public class Organisations {
 		jdbc.sql("insert into membership (user_id, organisation_id, role, joined_at, group_id) values (?, ?, ?, ?, ?)")
 			.params(accountId, organisationId, role.name(), Timestamp.from(Instant.now()), groupId)
 			.update();
+		runsOne.remove(accountId);
 		return true;
 	}
 
@@ -255,6 +285,7 @@ public class Organisations {
 		jdbc.sql("update membership set role = ? where organisation_id = ? and user_id = ?")
 			.params(role.name(), organisationId, accountId)
 			.update();
+		runsOne.remove(accountId);
 	}
 
 	/** Removes a member from the organisation (their account and learning records stay theirs). */
@@ -265,6 +296,7 @@ public class Organisations {
 			throw new InvalidOrganisationInputException("org.lastAdmin");
 		}
 		jdbc.sql("delete from membership where organisation_id = ? and user_id = ?").params(organisationId, accountId).update();
+		runsOne.remove(accountId);
 	}
 
 	private int adminCount(long organisationId) {

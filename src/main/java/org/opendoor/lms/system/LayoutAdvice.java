@@ -53,7 +53,7 @@ class LayoutAdvice {
 			.stream()
 			.anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
 		boolean orgAdmin = signedIn && (admin
-				|| !organisations.administeredBy(((SignedInUser) authentication.getPrincipal()).accountId()).isEmpty());
+				|| organisations.runsAny(((SignedInUser) authentication.getPrincipal()).accountId()));
 		return new Nav(signedIn, admin, orgAdmin);
 	}
 

@@ -51,7 +51,8 @@ class SessionWriteThrottle {
 	 * A session attribute is stored with an upsert, not a plain insert. Two requests of one session at the
 	 * same moment (a browser restoring its tabs right after sign-in) both read the session before either
 	 * wrote the visitor's language into it; with plain inserts the second write failed on the duplicate key
-	 * and the visitor got an error page. Now the second write simply stores the same value again.
+	 * and the visitor got an error page. Now the second write simply stores the same value again. Attributes
+	 * are read through {@link SessionAttributeReader}, which remembers what a stored value reads as.
 	 */
 	@Bean
 	static org.springframework.session.config.SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeUpsert(
@@ -64,6 +65,7 @@ class SessionWriteThrottle {
 			throw new IllegalStateException("Cannot read which database holds the web sessions", ex);
 		}
 		return repository -> {
+			repository.setConversionService(SessionAttributeReader.conversions(SessionWriteThrottle.class.getClassLoader()));
 			if ("PostgreSQL".equalsIgnoreCase(database)) {
 				new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
 			}

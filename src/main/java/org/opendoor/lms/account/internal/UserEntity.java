@@ -114,6 +114,12 @@ public class UserEntity {
 	}
 
 	public Account toAccount() {
+		return account(id, email, displayName, nation, language, roles, learnerRef);
+	}
+
+	/** An account from the columns of its row. */
+	public static Account account(long id, String email, String displayName, Nation nation, String language,
+			String roles, UUID learnerRef) {
 		Set<Role> set = EnumSet.noneOf(Role.class);
 		Arrays.stream(roles.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).forEach(set::add);
 		return new Account(id, email, displayName, nation, language, set, learnerRef);

@@ -87,6 +87,33 @@ public class AttemptEntity {
 		return a;
 	}
 
+	/**
+	 * An attempt as read straight from its row, for showing a page: not managed by JPA, so nothing done to it
+	 * is saved (a page view records its position with {@code AttemptsRepository.recordPosition}).
+	 */
+	public static AttemptEntity read(java.sql.ResultSet row) throws java.sql.SQLException {
+		AttemptEntity a = new AttemptEntity();
+		a.id = row.getObject("id", UUID.class);
+		a.learnerId = row.getLong("learner_id");
+		a.courseId = row.getString("course_id");
+		a.courseVersionId = row.getLong("course_version_id");
+		a.registration = row.getObject("registration", UUID.class);
+		a.status = AttemptStatus.valueOf(row.getString("status"));
+		a.currentStep = row.getString("current_step");
+		a.assessmentRound = row.getInt("assessment_round");
+		a.assessmentDraw = row.getString("assessment_draw");
+		a.startedAt = instant(row, "started_at");
+		a.updatedAt = instant(row, "updated_at");
+		a.finishedAt = instant(row, "finished_at");
+		a.rowVersion = row.getLong("row_version");
+		return a;
+	}
+
+	private static Instant instant(java.sql.ResultSet row, String column) throws java.sql.SQLException {
+		java.time.OffsetDateTime at = row.getObject(column, java.time.OffsetDateTime.class);
+		return at == null ? null : at.toInstant();
+	}
+
 	public UUID getId() {
 		return id;
 	}
