@@ -23,9 +23,11 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a learner re-reading a lesson page costs the database, counted over real HTTP: only reads, and the
- * web session read once (Spring Session looked it up again when it committed the session a second
- * time). Counting statements, not timing them: the figures are in docs/benchmarks.md.
+ * What a learner re-reading a lesson page costs the database, counted over real HTTP: only reads, the web
+ * session read once (Spring Session looked it up again when it committed the session a second time), the
+ * account once (it was read three times: to check it was not erased, for its language, for its nation), no
+ * question about organisations for the menu. Counting statements, not timing them: the figures are in
+ * docs/benchmarks.md.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
