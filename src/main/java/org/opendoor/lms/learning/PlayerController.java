@@ -182,8 +182,10 @@ class PlayerController {
 				return work.get();
 			}
 			catch (org.springframework.dao.OptimisticLockingFailureException
+					| org.springframework.dao.PessimisticLockingFailureException
 					| org.springframework.dao.DataIntegrityViolationException ex) {
-				// two answers to one question at once: the second try finds the first answer and updates it
+				// two answers to one question at once: the second try finds the first answer and updates it;
+				// a transaction the database chose to end to break a deadlock was rolled back whole, so it is tried again
 				if (tries == 5) {
 					throw new AttemptConflictException("error.changedElsewhere");
 				}

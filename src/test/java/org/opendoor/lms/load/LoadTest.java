@@ -86,7 +86,7 @@ public final class LoadTest {
 
 	private final boolean aot = Boolean.getBoolean("load.aot");
 
-	private final String jvm = System.getProperty("load.jvm", "-Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+	private final String jvm = System.getProperty("load.jvm", "-Xmx160m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m");
 
 	/** glibc's malloc arenas for the app (the README's advice: 2; {@code load.mallocArenas=} for glibc's default). */
 	private final String mallocArenas = System.getProperty("load.mallocArenas", "2");
